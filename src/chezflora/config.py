@@ -1,0 +1,121 @@
+"""Settings from the environment (and `.env`), with the defaults of decisions.md §7."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+PREFIX = "CHEZFLORA_"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything that varies between a laptop, CI and production."""
+
+    data_dir: Path = Path("var")
+    database_url: str = ""
+    redis_url: str = ""
+    jwt_secret: str = ""
+    public_base_url: str = "http://127.0.0.1:8000"
+    cors_origins: tuple[str, ...] = ("*",)
+    shop_timezone: str = "Africa/Douala"
+    access_token_minutes: int = 180
+    refresh_token_days: int = 1
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_username: str = ""
+    smtp_password: str = field(default="", repr=False)
+    smtp_starttls: bool = False
+    mail_from: str = "ChezFlora <no-reply@chezflora.cm>"
+    support_email: str = "support@chezflora.cm"
+    throttle_rates: dict[str, str] = field(
+        default_factory=lambda: {
+            "login": "10/minute",
+            "register": "5/hour",
+            "verify_otp": "10/hour",
+            "resend_otp": "5/hour",
+            "reset": "5/hour",
+            "contact": "5/hour",
+        }
+    )
+    throttle_enabled: bool = True
+    backup_keep: int = 7
+    log_level: str = "INFO"
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'chezflora.sqlite3').resolve()}"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    def with_overrides(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load_settings(environ: dict[str, str] | None = None, env_file: Path | None = None) -> Settings:
+    """Read CHEZFLORA_* variables; a `.env` file fills what the environment leaves unset."""
+    file_values = {
+        k: v for k, v in dotenv_values(env_file or Path(".env")).items() if v is not None
+    }
+    env = {**file_values, **(environ if environ is not None else dict(os.environ))}
+
+    def get(name: str, default: str = "") -> str:
+        return env.get(PREFIX + name, default)
+
+    defaults = Settings()
+    rates = dict(defaults.throttle_rates)
+    for scope in rates:
+        rates[scope] = get(f"THROTTLE_{scope.upper()}", rates[scope])
+    data_dir = Path(get("DATA_DIR", str(defaults.data_dir)))
+    return Settings(
+        data_dir=data_dir,
+        database_url=get("DATABASE_URL"),
+        redis_url=get("REDIS_URL"),
+        jwt_secret=get("JWT_SECRET"),
+        public_base_url=get("PUBLIC_BASE_URL", defaults.public_base_url).rstrip("/"),
+        cors_origins=tuple(o.strip() for o in get("CORS_ORIGINS", "*").split(",") if o.strip()),
+        shop_timezone=get("SHOP_TIMEZONE", defaults.shop_timezone),
+        access_token_minutes=int(get("ACCESS_TOKEN_MINUTES", "180")),
+        refresh_token_days=int(get("REFRESH_TOKEN_DAYS", "1")),
+        smtp_host=get("SMTP_HOST"),
+        smtp_port=int(get("SMTP_PORT", "25")),
+        smtp_username=get("SMTP_USERNAME"),
+        smtp_password=get("SMTP_PASSWORD"),
+        smtp_starttls=_flag(get("SMTP_STARTTLS", "false")),
+        mail_from=get("MAIL_FROM", defaults.mail_from),
+        support_email=get("SUPPORT_EMAIL", defaults.support_email),
+        throttle_rates=rates,
+        throttle_enabled=_flag(get("THROTTLE_ENABLED", "true")),
+        backup_keep=int(get("BACKUP_KEEP", "7")),
+        log_level=get("LOG_LEVEL", "INFO"),
+    )
+
+
+def ensure_jwt_secret(settings: Settings) -> Settings:
+    """Use the configured secret, else one generated once and kept in the data folder."""
+    if settings.jwt_secret:
+        return settings
+    path = settings.data_dir / "jwt-secret"
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return settings.with_overrides(jwt_secret=path.read_text().strip())

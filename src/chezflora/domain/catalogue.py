@@ -1,0 +1,182 @@
+"""Catalogue entities and their input rules: categories, products, low stock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from chezflora.domain.errors import InvalidInput
+from chezflora.domain.money import Money, round_half_up, to_decimal
+
+NOM_MAX_LENGTH = 100
+# prix is DECIMAL(10, 2) in the database.
+PRIX_MAX = Decimal("99999999.99")
+# stock is a signed 32-bit INT in the database.
+STOCK_MAX = 2_147_483_647
+# SEUIL_STOCK_FAIBLE when the parameter is absent (decisions.md §3); parameter.py reads it.
+DEFAULT_LOW_STOCK_THRESHOLD = 5
+
+REQUIRED = "Ce champ est obligatoire."
+BLANK = "Ce champ ne peut être vide."
+NOT_A_STRING = "Une chaîne de caractères valide est requise."
+TOO_LONG = f"Au plus {NOM_MAX_LENGTH} caractères."
+NOT_A_NUMBER = "Un nombre valide est requis."
+NOT_AN_INTEGER = "Un nombre entier valide est requis."
+PRIX_NEGATIVE = "Le prix ne peut pas être négatif."
+PRIX_TOO_PRECISE = "Au plus 2 chiffres après la virgule."
+PRIX_TOO_LARGE = f"Le prix ne peut pas dépasser {PRIX_MAX}."
+STOCK_NEGATIVE = "Le stock ne peut pas être négatif."
+STOCK_TOO_LARGE = f"Le stock ne peut pas dépasser {STOCK_MAX}."
+INVALID_DATA = "Données invalides."
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A product family; inactive ones are hidden from non-admins."""
+
+    id: int
+    nom: str
+    description: str = ""
+    is_active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """A sellable item; its category is read at pricing time (promotions follow it)."""
+
+    id: int
+    nom: str
+    description: str
+    prix: Money
+    stock: int
+    categorie_id: int
+    is_active: bool = True
+
+
+def validate_nom(value: object, field: str = "nom") -> str:
+    """A name is a required, non-blank string of at most 100 characters (trimmed)."""
+    if value is None:
+        raise InvalidInput.on_field(field, REQUIRED)
+    if not isinstance(value, str):
+        raise InvalidInput.on_field(field, NOT_A_STRING)
+    nom = value.strip()
+    if not nom:
+        raise InvalidInput.on_field(field, BLANK)
+    if len(nom) > NOM_MAX_LENGTH:
+        raise InvalidInput.on_field(field, TOO_LONG)
+    return nom
+
+
+def validate_description(value: object, field: str = "description") -> str:
+    """A description is a string that may be empty; absent means empty."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidInput.on_field(field, NOT_A_STRING)
+    return value.strip()
+
+
+def validate_prix(value: object, field: str = "prix") -> Money:
+    """A price is a number with at most 2 decimals, 0 <= prix <= 99,999,999.99."""
+    if value is None:
+        raise InvalidInput.on_field(field, REQUIRED)
+    if isinstance(value, float):
+        # A float here is a programming error: the HTTP layer converts via str() first.
+        raise TypeError("prices are read from str(float), never from a float")
+    try:
+        amount = to_decimal(value)
+    except (TypeError, ValueError):
+        raise InvalidInput.on_field(field, NOT_A_NUMBER) from None
+    if amount < 0:
+        raise InvalidInput.on_field(field, PRIX_NEGATIVE)
+    if amount > PRIX_MAX:
+        raise InvalidInput.on_field(field, PRIX_TOO_LARGE)
+    # Refuse rather than round: an admin typing 10.005 meant something we should not guess.
+    if round_half_up(amount) != amount:
+        raise InvalidInput.on_field(field, PRIX_TOO_PRECISE)
+    # abs() turns "-0" into 0 so no price ever prints as "-0.00".
+    return Money(abs(amount))
+
+
+def validate_stock(value: object, field: str = "stock") -> int:
+    """A stock is a whole number, 0 <= stock <= 2,147,483,647; numeric strings are accepted."""
+    if value is None:
+        raise InvalidInput.on_field(field, REQUIRED)
+    stock = _read_int(value)
+    if stock is None:
+        raise InvalidInput.on_field(field, NOT_AN_INTEGER)
+    if stock < 0:
+        raise InvalidInput.on_field(field, STOCK_NEGATIVE)
+    if stock > STOCK_MAX:
+        raise InvalidInput.on_field(field, STOCK_TOO_LARGE)
+    return stock
+
+
+def _read_int(value: object) -> int | None:
+    # bool is an int subclass, but `true` is not a quantity.
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        digits = text[1:] if text[:1] in "+-" else text
+        # isdecimal() alone would accept non-ASCII digits such as "١٢".
+        if digits.isascii() and digits.isdecimal():
+            return _int_or_none(text)
+    return None
+
+
+def _int_or_none(text: str) -> int | None:
+    # int() refuses absurdly long digit strings (CPython's int_max_str_digits guard).
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+Rule = Callable[[object], object]
+
+PRODUCT_RULES: Mapping[str, Rule] = {
+    "nom": validate_nom,
+    "description": validate_description,
+    "prix": validate_prix,
+    "stock": validate_stock,
+}
+CATEGORY_RULES: Mapping[str, Rule] = {
+    "nom": validate_nom,
+    "description": validate_description,
+}
+
+
+def validate_fields(
+    data: Mapping[str, object], rules: Mapping[str, Rule], *, partial: bool = False
+) -> dict[str, object]:
+    """Apply each rule to its field and report all failures at once; partial skips absent fields."""
+    cleaned: dict[str, object] = {}
+    errors: dict[str, list[str]] = {}
+    for name, rule in rules.items():
+        if partial and name not in data:
+            continue
+        try:
+            cleaned[name] = rule(data.get(name))
+        except InvalidInput as exc:
+            for field_name, messages in exc.fields.items():
+                errors.setdefault(field_name, []).extend(messages)
+    if errors:
+        raise InvalidInput(_summary(errors), fields=errors)
+    return cleaned
+
+
+def _summary(errors: Mapping[str, list[str]]) -> str:
+    # One failing field: its own message is the most useful summary.
+    if len(errors) == 1:
+        (messages,) = errors.values()
+        return messages[0]
+    return INVALID_DATA
+
+
+def is_low_stock(stock: int, threshold: int = DEFAULT_LOW_STOCK_THRESHOLD) -> bool:
+    """Low stock means strictly below SEUIL_STOCK_FAIBLE (original-api.md §5.3: stock < seuil)."""
+    return stock < threshold

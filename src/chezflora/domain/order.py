@@ -1,0 +1,104 @@
+"""Order: status workflow, lines frozen at checkout, and the stock shortage check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from chezflora.domain.errors import Forbidden, IllegalTransition, InvalidInput
+from chezflora.domain.money import Money, sum_money
+
+# The original's message (decisions §1 keeps the original French business texts).
+EMPTY_CART_MESSAGE = "Panier vide"
+CLIENT_MOVE_MESSAGE = "Vous ne pouvez pas modifier le statut de cette commande"
+
+
+class OrderStatus(StrEnum):
+    EN_ATTENTE = "en_attente"
+    EN_COURS = "en_cours"
+    EXPEDIEE = "expediee"
+    LIVREE = "livree"
+    ANNULEE = "annulee"
+
+
+_CANCELLABLE = frozenset({OrderStatus.EN_ATTENTE, OrderStatus.EN_COURS})
+
+# Every legal move (decisions §4). Who may make it is decided by `ensure_transition`.
+TRANSITIONS: frozenset[tuple[OrderStatus, OrderStatus]] = frozenset(
+    {
+        (OrderStatus.EN_ATTENTE, OrderStatus.EN_COURS),
+        (OrderStatus.EN_COURS, OrderStatus.EXPEDIEE),
+        (OrderStatus.EXPEDIEE, OrderStatus.LIVREE),
+        (OrderStatus.EN_ATTENTE, OrderStatus.ANNULEE),
+        (OrderStatus.EN_COURS, OrderStatus.ANNULEE),
+    }
+)
+
+
+def can_cancel(status: OrderStatus) -> bool:
+    """An order can be cancelled until it ships."""
+    return status in _CANCELLABLE
+
+
+def ensure_transition(current: OrderStatus, target: OrderStatus, by_admin: bool) -> None:
+    """Clients may only cancel (their own order); admins and the system make every legal move."""
+    # Authorisation first: a client is told "not yours to do", not "not possible now".
+    if not by_admin and target != OrderStatus.ANNULEE:
+        raise Forbidden(CLIENT_MOVE_MESSAGE)
+    if (current, target) not in TRANSITIONS:
+        raise IllegalTransition("commande", str(current), str(target))
+
+
+def status_after_payment(current: OrderStatus) -> OrderStatus:
+    """A completed payment moves a waiting order to en_cours and leaves any other status alone."""
+    return OrderStatus.EN_COURS if current == OrderStatus.EN_ATTENTE else current
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    """A product bought at the unit price effective at checkout; it never changes afterwards."""
+
+    product_id: int
+    product_name: str
+    quantity: int
+    unit_price: Money
+
+    def __post_init__(self) -> None:
+        # Guards against programming errors; user input is validated before it gets here.
+        if isinstance(self.quantity, bool) or self.quantity < 1:
+            raise ValueError(f"order line quantity must be ≥ 1, got {self.quantity!r}")
+        if self.unit_price.is_negative():
+            raise ValueError(f"order line unit price must be ≥ 0, got {self.unit_price}")
+
+    @property
+    def subtotal(self) -> Money:
+        return self.unit_price * self.quantity
+
+
+def order_total(lines: Iterable[OrderLine]) -> Money:
+    """Σ unit price × quantity; no delivery fee, no tax."""
+    return sum_money(line.subtotal for line in lines)
+
+
+def place_order_lines(
+    quantities: Mapping[int, int],
+    unit_prices: Mapping[int, Money],
+    product_names: Mapping[int, str],
+) -> list[OrderLine]:
+    """Freeze one line per product at the given unit prices; an empty cart cannot be ordered."""
+    if not quantities:
+        raise InvalidInput(EMPTY_CART_MESSAGE)
+    return [
+        OrderLine(product_id, product_names[product_id], quantity, unit_prices[product_id])
+        for product_id, quantity in quantities.items()
+    ]
+
+
+def shortages(requested: Mapping[int, int], stock: Mapping[int, int]) -> list[int]:
+    """Products asking for more than their stock (an unknown product has none)."""
+    return [
+        product_id
+        for product_id, quantity in requested.items()
+        if quantity > stock.get(product_id, 0)
+    ]

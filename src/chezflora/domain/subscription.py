@@ -1,0 +1,208 @@
+"""Subscription entity: creation rules, payment state, cancellation, and the due/advance cycle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from chezflora.domain.errors import Conflict, InvalidInput
+from chezflora.domain.money import Money
+from chezflora.domain.subscription_pricing import price_per_period
+from chezflora.domain.subscription_schedule import (
+    DELIVERY_TIME,
+    SubscriptionType,
+    at_local_time,
+    billing_date,
+    local_date,
+    local_time_of,
+    next_billing_after,
+    next_delivery_after,
+)
+
+__all__ = [
+    "ALREADY_CANCELLED",
+    "PaymentState",
+    "Subscription",
+    "SubscriptionLine",
+    "SubscriptionType",
+    "open_subscription",
+    "price_per_period",
+    "validate_new",
+]
+
+PAST_START = "La date de début ne peut pas être dans le passé."
+END_BEFORE_START = "La date de début doit être antérieure à la date de fin."
+NO_PRODUCT = "Un abonnement doit inclure au moins un produit."
+BAD_QUANTITY = "La quantité doit être un entier supérieur ou égal à 1."
+DUPLICATE_PRODUCT = "Un produit ne peut figurer qu'une fois dans l'abonnement."
+UNKNOWN_PRODUCT = "Produit introuvable : {product_id}."
+ALREADY_CANCELLED = "Abonnement déjà annulé"
+NOTHING_DUE = "Pas de {what} due"
+
+_NextAfter = Callable[[date, SubscriptionType, date], date]
+
+
+class PaymentState(StrEnum):
+    """Wire field `paiement_statut`."""
+
+    NON_PAYE = "non_paye"
+    PAYE_MENSUEL = "paye_mensuel"
+    PAYE_COMPLET = "paye_complet"
+
+
+class SubscriptionLine(NamedTuple):
+    """One product of the basket delivered each time."""
+
+    product_id: int
+    quantity: int
+
+
+def validate_new(
+    date_debut: date, date_fin: date | None, today: date, lines: Sequence[tuple[int, int]]
+) -> None:
+    """Start today or later (local), end after start, ≥ 1 line, int quantities ≥ 1, no dups."""
+    fields: dict[str, list[str]] = {}
+    if date_debut < today:
+        fields["date_debut"] = [PAST_START]
+    if date_fin is not None and date_fin <= date_debut:
+        fields["date_fin"] = [END_BEFORE_START]
+    if line_errors := _line_errors(lines):
+        fields["produit_quantites"] = line_errors
+    if fields:
+        # The first message doubles as the human `error` text; `fields` carries them all.
+        raise InvalidInput(next(iter(fields.values()))[0], fields=fields)
+
+
+def _line_errors(lines: Sequence[tuple[int, int]]) -> list[str]:
+    """Messages for the `produit_quantites` field, empty when the lines are acceptable."""
+    if not lines:
+        return [NO_PRODUCT]
+    errors = []
+    if not all(_is_quantity(quantity) for _, quantity in lines):
+        errors.append(BAD_QUANTITY)
+    products = [product_id for product_id, _ in lines]
+    if len(set(products)) != len(products):
+        errors.append(DUPLICATE_PRODUCT)
+    return errors
+
+
+def _is_quantity(value: object) -> bool:
+    """An integer ≥ 1 (booleans are not quantities)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+@dataclass(eq=False)
+class Subscription:
+    """A recurring basket; datetimes are aware UTC, dates are the shop's local calendar dates."""
+
+    id: int
+    client_id: int
+    type: SubscriptionType
+    date_debut: date
+    date_fin: date | None
+    lines: tuple[SubscriptionLine, ...]
+    prix: Money
+    paiement_statut: PaymentState = PaymentState.NON_PAYE
+    is_active: bool = True
+    prochaine_livraison: datetime | None = None
+    prochaine_facturation: datetime | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Subscription):
+            return NotImplemented
+        return self.id == other.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def mark_paid(self) -> None:
+        """A completed payment: annuel is paid in full (paye_complet), the others paye_mensuel."""
+        annual = self.type is SubscriptionType.ANNUEL
+        self.paiement_statut = PaymentState.PAYE_COMPLET if annual else PaymentState.PAYE_MENSUEL
+
+    def cancel(self) -> None:
+        """Deactivate; cancelling an inactive subscription is a conflict."""
+        if not self.is_active:
+            raise Conflict(ALREADY_CANCELLED)
+        self.is_active = False
+
+    def is_due_for_delivery(self, now: datetime, tz: ZoneInfo) -> bool:
+        """Active, paid, next delivery reached, and that delivery falls on or before date_fin."""
+        return self._is_due(self.prochaine_livraison, now, tz)
+
+    def is_due_for_billing(self, now: datetime, tz: ZoneInfo) -> bool:
+        """Active, paid, next billing reached, and that billing falls on or before date_fin."""
+        return self._is_due(self.prochaine_facturation, now, tz)
+
+    def advance_delivery(self, now: datetime, tz: ZoneInfo) -> None:
+        """Serve the due delivery: move to the next date strictly after it (None past date_fin)."""
+        served = self._require_due(self.prochaine_livraison, now, tz, "livraison")
+        self.prochaine_livraison = self._following(served, tz, next_delivery_after)
+
+    def advance_billing(self, now: datetime, tz: ZoneInfo) -> None:
+        """Record the due billing: move to the next date strictly after it (None past date_fin)."""
+        served = self._require_due(self.prochaine_facturation, now, tz, "facturation")
+        self.prochaine_facturation = self._following(served, tz, next_billing_after)
+
+    def _is_due(self, scheduled: datetime | None, now: datetime, tz: ZoneInfo) -> bool:
+        if now.tzinfo is None:
+            raise ValueError("naive datetime: `now` must be timezone-aware")
+        if scheduled is None or not self.is_active or self.paiement_statut is PaymentState.NON_PAYE:
+            return False
+        # The scheduled date, not today, decides the term: a late job still serves what was owed.
+        return scheduled <= now and self._within_term(local_date(scheduled, tz))
+
+    def _require_due(
+        self, scheduled: datetime | None, now: datetime, tz: ZoneInfo, what: str
+    ) -> datetime:
+        if scheduled is None or not self._is_due(scheduled, now, tz):
+            raise Conflict(NOTHING_DUE.format(what=what))
+        return scheduled
+
+    def _within_term(self, day: date) -> bool:
+        return self.date_fin is None or day <= self.date_fin
+
+    def _following(self, served: datetime, tz: ZoneInfo, next_after: _NextAfter) -> datetime | None:
+        # Counted from the anchor date_debut, so month-end clamping never drifts.
+        day = next_after(self.date_debut, self.type, local_date(served, tz))
+        if not self._within_term(day):
+            return None
+        return at_local_time(day, tz, local_time_of(served, tz))
+
+
+def open_subscription(
+    *,
+    id: int,
+    client_id: int,
+    kind: SubscriptionType,
+    date_debut: date,
+    date_fin: date | None,
+    lines: Sequence[tuple[int, int]],
+    unit_prices: Mapping[int, Money],
+    now: datetime,
+    tz: ZoneInfo,
+    at: time = DELIVERY_TIME,
+) -> Subscription:
+    """A new, unpaid subscription: first delivery on date_debut, first billing one period later."""
+    validate_new(date_debut, date_fin, local_date(now, tz), lines)
+    missing = [product_id for product_id, _ in lines if product_id not in unit_prices]
+    if missing:
+        message = UNKNOWN_PRODUCT.format(product_id=missing[0])
+        raise InvalidInput.on_field("produit_quantites", message)
+    first_bill = billing_date(date_debut, kind, 1)
+    billable = date_fin is None or first_bill <= date_fin
+    return Subscription(
+        id=id,
+        client_id=client_id,
+        type=kind,
+        date_debut=date_debut,
+        date_fin=date_fin,
+        lines=tuple(SubscriptionLine(product_id, quantity) for product_id, quantity in lines),
+        prix=price_per_period(kind, [(unit_prices[p], q) for p, q in lines]),
+        prochaine_livraison=at_local_time(date_debut, tz, at),
+        prochaine_facturation=at_local_time(first_bill, tz, at) if billable else None,
+    )

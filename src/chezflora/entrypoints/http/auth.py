@@ -1,0 +1,59 @@
+"""Who is calling: bearer token → viewer; `caller` needs a user, `admin` needs role admin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request
+from litestar.di import NamedDependency, Provide
+
+from chezflora.application.identity.authentication import Viewer
+from chezflora.bootstrap import Container
+from chezflora.domain.errors import Forbidden, NotAuthenticated, TooManyRequests
+
+NOT_AUTHENTICATED = "Informations d'authentification non fournies."
+ADMIN_ONLY = "Réservé aux administrateurs"
+
+
+def provide_container(request: Request[Any, Any, Any]) -> Container:
+    container: Container = request.app.state.container
+    return container
+
+
+def provide_viewer(
+    request: Request[Any, Any, Any], container: NamedDependency[Container]
+) -> Viewer | None:
+    """An invalid or expired token counts as anonymous: public pages keep working."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return container.identity.authenticate(token.strip())
+
+
+def provide_caller(viewer: NamedDependency[Viewer | None]) -> Viewer:
+    if viewer is None:
+        raise NotAuthenticated(NOT_AUTHENTICATED, error="NotAuthenticated")
+    return viewer
+
+
+def provide_admin(caller: NamedDependency[Viewer]) -> Viewer:
+    if not caller.is_admin:
+        raise Forbidden(ADMIN_ONLY)
+    return caller
+
+
+def throttle(request: Request[Any, Any, Any], container: Container, scope: str) -> None:
+    """Count this request against the client IP's budget for `scope` (decisions.md §2)."""
+    client = request.client.host if request.client else "unknown"
+    wait = container.rate_limiter.hit(scope, client)
+    if wait is not None:
+        raise TooManyRequests(wait)
+
+
+DEPENDENCIES = {
+    "container": Provide(provide_container, sync_to_thread=False),
+    "viewer": Provide(provide_viewer, sync_to_thread=True),
+    "caller": Provide(provide_caller, sync_to_thread=False),
+    "admin": Provide(provide_admin, sync_to_thread=False),
+}

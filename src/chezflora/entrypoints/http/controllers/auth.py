@@ -1,0 +1,135 @@
+"""Sign-up, codes, login, refresh and password reset (anonymous endpoints, throttled)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
+
+from chezflora.application.identity.registration import Register
+from chezflora.bootstrap import Container
+from chezflora.domain.errors import InvalidInput
+from chezflora.entrypoints.http.auth import throttle
+from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.wire.identity import (
+    AccessOut,
+    Credentials,
+    RefreshIn,
+    RegisterIn,
+    ResendIn,
+    ResetConfirmIn,
+    ResetIn,
+    StatusOut,
+    TokensOut,
+    VerifyIn,
+)
+
+AnyRequest = Request[Any, Any, Any]
+
+
+@post("/api/token/", status_code=200, tags=["auth"])
+@blocking
+def obtain_tokens(
+    request: AnyRequest, data: JSONBody[Credentials], container: NamedDependency[Container]
+) -> TokensOut:
+    """Log in with username and password."""
+    throttle(request, container, "login")
+    pair = container.identity.log_in(data.username, data.password)
+    return TokensOut(access=pair.access, refresh=pair.refresh)
+
+
+@post("/api/token/refresh/", status_code=200, tags=["auth"])
+@blocking
+def refresh_token(data: JSONBody[RefreshIn], container: NamedDependency[Container]) -> AccessOut:
+    """A new access token; a bad refresh token is a 400 (the React client hangs on 401)."""
+    return AccessOut(access=container.identity.refresh(data.refresh))
+
+
+@post(["/api/register/", "/api/utilisateurs/register/"], tags=["auth"])
+@blocking
+def register(
+    request: AnyRequest, data: JSONBody[RegisterIn], container: NamedDependency[Container]
+) -> StatusOut:
+    """Create an inactive client and e-mail an activation code."""
+    throttle(request, container, "register")
+    user_id = container.identity.register(Register(data.username, data.email, data.password))
+    return StatusOut(status="Utilisateur créé, OTP envoyé par email", user_id=user_id)
+
+
+@post(
+    ["/api/verify-otp/", "/api/utilisateurs/verify_otp/"],
+    status_code=200,
+    tags=["auth"],
+)
+@blocking
+def verify_otp(
+    request: AnyRequest, data: JSONBody[VerifyIn], container: NamedDependency[Container]
+) -> StatusOut:
+    """Activate an account with its code (five wrong tries burn the code)."""
+    throttle(request, container, "verify_otp")
+    if data.user_id is None or not data.code:
+        raise InvalidInput("user_id et code sont requis")
+    container.identity.verify_code(data.user_id, data.code)
+    return StatusOut(status="Compte activé")
+
+
+@post(
+    ["/api/resend-otp/", "/api/utilisateurs/resend_otp/"],
+    status_code=200,
+    tags=["auth"],
+)
+@blocking
+def resend_otp(
+    request: AnyRequest, data: JSONBody[ResendIn], container: NamedDependency[Container]
+) -> StatusOut:
+    """A new activation code, by `user_id` or `email`; one a minute at most."""
+    throttle(request, container, "resend_otp")
+    if data.user_id is None and not data.email:
+        raise InvalidInput("Email requis")
+    user_id = container.identity.resend_code(data.user_id, data.email)
+    return StatusOut(status="Nouvel OTP envoyé", user_id=user_id)
+
+
+@post(
+    ["/api/reset_password/", "/api/utilisateurs/reset_password/"],
+    status_code=200,
+    tags=["auth"],
+)
+@blocking
+def reset_password(
+    request: AnyRequest, data: JSONBody[ResetIn], container: NamedDependency[Container]
+) -> StatusOut:
+    """E-mail a reset code; the answer is the same whether the account exists or not."""
+    throttle(request, container, "reset")
+    if not data.email:
+        raise InvalidInput("Email requis")
+    container.identity.request_reset(data.email)
+    return StatusOut(status="Code de réinitialisation envoyé")
+
+
+@post(
+    ["/api/reset_password/confirm/", "/api/utilisateurs/reset_password/confirm/"],
+    status_code=200,
+    tags=["auth"],
+)
+@blocking
+def confirm_reset(
+    request: AnyRequest, data: JSONBody[ResetConfirmIn], container: NamedDependency[Container]
+) -> StatusOut:
+    """Set a new password with the e-mailed reset code."""
+    throttle(request, container, "reset")
+    container.identity.confirm_reset(data.email, data.code, data.new_password)
+    return StatusOut(status="Mot de passe réinitialisé avec succès")
+
+
+ROUTES = [
+    obtain_tokens,
+    refresh_token,
+    register,
+    verify_otp,
+    resend_otp,
+    reset_password,
+    confirm_reset,
+]

@@ -1,0 +1,129 @@
+"""Site parameters: admin CRUD, and the public whitelist every page reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, delete, get, patch, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from chezflora.application.identity.authentication import Viewer
+from chezflora.bootstrap import Container
+from chezflora.domain.errors import NotFound
+from chezflora.entrypoints.http import query
+from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.pages import envelope
+from chezflora.entrypoints.http.wire.identity import (
+    ParameterIn,
+    ParameterOut,
+    ParameterPatch,
+    parameter_out,
+)
+
+AnyRequest = Request[Any, Any, Any]
+
+
+@get("/api/parametres/public/", tags=["parametres"])
+@blocking
+def public_parameters(container: NamedDependency[Container]) -> list[ParameterOut]:
+    """Bare array of the whitelisted public parameters (site name, colours, contact)."""
+    return [parameter_out(p) for p in container.parameters.public()]
+
+
+@get("/api/parametres/", tags=["parametres"])
+@blocking
+def list_parameters(
+    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> Any:
+    """Admin list (envelope); `?cle=KEY` answers a bare array, as the low-stock page reads it."""
+    params = request.query_params
+    cle = query.text(params, "cle")
+    if cle is not None:
+        return [parameter_out(p) for p in container.parameters.by_key(cle)]
+    page = container.parameters.find(None, query.list_options(params), query.page_request(params))
+    return envelope(request, page, parameter_out, container.settings.public_base_url)
+
+
+@post("/api/parametres/", tags=["parametres"])
+@blocking
+def create_parameter(
+    data: JSONBody[ParameterIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> Response[ParameterOut]:
+    """Create, or update the parameter with that key (201 when created, 200 when updated)."""
+    parameter, created = container.save_parameter(data.cle, data.valeur, data.description)
+    return Response(parameter_out(parameter), status_code=201 if created else 200)
+
+
+@get("/api/parametres/{parameter_id:int}/", tags=["parametres"])
+@blocking
+def parameter_detail(
+    parameter_id: FromPath[int],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> ParameterOut:
+    parameter = container.parameters.get(parameter_id)
+    if parameter is None:
+        raise NotFound("Paramètre non trouvé")
+    return parameter_out(parameter)
+
+
+@put("/api/parametres/{parameter_id:int}/", tags=["parametres"])
+@blocking
+def replace_parameter(
+    parameter_id: FromPath[int],
+    data: JSONBody[ParameterPatch],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> ParameterOut:
+    """Partial update (clients send PUT with the keys they edit)."""
+    return _update(container, parameter_id, data)
+
+
+@patch("/api/parametres/{parameter_id:int}/", tags=["parametres"])
+@blocking
+def patch_parameter(
+    parameter_id: FromPath[int],
+    data: JSONBody[ParameterPatch],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> ParameterOut:
+    return _update(container, parameter_id, data)
+
+
+def _update(
+    container: Container, parameter_id: FromPath[int], data: JSONBody[ParameterPatch]
+) -> ParameterOut:
+    current = container.parameters.get(parameter_id)
+    if current is None:
+        raise NotFound("Paramètre non trouvé")
+    parameter, _ = container.save_parameter(
+        data.cle if data.cle is not None else current.cle,
+        data.valeur if data.valeur is not None else current.valeur,
+        data.description,
+        parameter_id,
+    )
+    return parameter_out(parameter)
+
+
+@delete("/api/parametres/{parameter_id:int}/", tags=["parametres"])
+@blocking
+def delete_parameter(
+    parameter_id: FromPath[int],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> None:
+    container.delete_parameter(parameter_id)
+
+
+ROUTES = [
+    public_parameters,
+    list_parameters,
+    create_parameter,
+    parameter_detail,
+    replace_parameter,
+    patch_parameter,
+    delete_parameter,
+]

@@ -1,0 +1,222 @@
+"""Catalogue input rules: names, descriptions, prices, stock, low stock."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chezflora.domain.catalogue import (
+    BLANK,
+    CATEGORY_RULES,
+    DEFAULT_LOW_STOCK_THRESHOLD,
+    INVALID_DATA,
+    NOT_A_NUMBER,
+    NOT_AN_INTEGER,
+    PRIX_MAX,
+    PRIX_NEGATIVE,
+    PRIX_TOO_LARGE,
+    PRIX_TOO_PRECISE,
+    PRODUCT_RULES,
+    REQUIRED,
+    STOCK_MAX,
+    STOCK_NEGATIVE,
+    STOCK_TOO_LARGE,
+    TOO_LONG,
+    is_low_stock,
+    validate_description,
+    validate_fields,
+    validate_nom,
+    validate_prix,
+    validate_stock,
+)
+from chezflora.domain.errors import InvalidInput
+from chezflora.domain.money import Money
+from tests.strategies import amounts
+
+
+def field_errors(call: object, *args: object) -> dict[str, list[str]]:
+    assert callable(call)
+    with pytest.raises(InvalidInput) as caught:
+        call(*args)
+    return caught.value.fields
+
+
+# --- nom --------------------------------------------------------------------------------------
+
+names = st.text(min_size=1, max_size=100).map(str.strip).filter(bool)
+
+
+@given(names)
+def test_valid_names_are_kept(nom: str) -> None:
+    assert validate_nom(nom) == nom
+
+
+def test_name_is_trimmed() -> None:
+    assert validate_nom("  Roses rouges \n") == "Roses rouges"
+
+
+def test_name_may_be_exactly_100_characters() -> None:
+    assert validate_nom("x" * 100) == "x" * 100
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [(None, REQUIRED), ("", BLANK), ("   ", BLANK), ("x" * 101, TOO_LONG)],
+)
+def test_bad_names_are_refused(raw: object, message: str) -> None:
+    assert field_errors(validate_nom, raw) == {"nom": [message]}
+
+
+def test_name_must_be_text() -> None:
+    assert list(field_errors(validate_nom, 12)) == ["nom"]
+
+
+# --- description ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(None, ""), ("", ""), (" Belles ", "Belles")])
+def test_description_may_be_empty(raw: object, expected: str) -> None:
+    assert validate_description(raw) == expected
+
+
+def test_description_must_be_text() -> None:
+    assert list(field_errors(validate_description, ["x"])) == ["description"]
+
+
+# --- prix -------------------------------------------------------------------------------------
+
+
+@given(amounts)
+def test_valid_prices_become_money(value: Decimal) -> None:
+    assert validate_prix(value) == Money(value)
+    assert validate_prix(str(value)) == Money(value)
+
+
+@given(st.decimals(max_value=Decimal("-0.01"), places=2, allow_nan=False, allow_infinity=False))
+def test_negative_prices_are_refused(value: Decimal) -> None:
+    assert field_errors(validate_prix, value) == {"prix": [PRIX_NEGATIVE]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (None, REQUIRED),
+        ("abc", NOT_A_NUMBER),
+        (True, NOT_A_NUMBER),
+        ("1e400", PRIX_TOO_LARGE),
+        (PRIX_MAX + Decimal("0.01"), PRIX_TOO_LARGE),
+        ("10.005", PRIX_TOO_PRECISE),
+    ],
+)
+def test_bad_prices_are_refused(raw: object, message: str) -> None:
+    assert field_errors(validate_prix, raw) == {"prix": [message]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (0, "0.00"),
+        ("1500", "1500.00"),
+        ("10.500", "10.50"),
+        (PRIX_MAX, "99999999.99"),
+        ("-0", "0.00"),
+    ],
+)
+def test_price_boundaries(raw: object, expected: str) -> None:
+    assert validate_prix(raw).amount == Decimal(expected)
+    assert not validate_prix(raw).amount.is_signed()
+
+
+def test_price_refuses_raw_floats() -> None:
+    with pytest.raises(TypeError):
+        validate_prix(12.5)
+
+
+# --- stock ------------------------------------------------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=STOCK_MAX))
+def test_valid_stock_is_kept(stock: int) -> None:
+    assert validate_stock(stock) == stock
+    assert validate_stock(str(stock)) == stock
+
+
+@given(st.integers(max_value=-1))
+def test_negative_stock_is_refused(stock: int) -> None:
+    assert field_errors(validate_stock, stock) == {"stock": [STOCK_NEGATIVE]}
+    assert field_errors(validate_stock, str(stock)) == {"stock": [STOCK_NEGATIVE]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (None, REQUIRED),
+        (STOCK_MAX + 1, STOCK_TOO_LARGE),
+        ("1.5", NOT_AN_INTEGER),
+        ("", NOT_AN_INTEGER),
+        ("douze", NOT_AN_INTEGER),
+        ("١٢", NOT_AN_INTEGER),
+        (True, NOT_AN_INTEGER),
+        (3.0, NOT_AN_INTEGER),
+        ("9" * 5000, NOT_AN_INTEGER),
+    ],
+)
+def test_bad_stock_is_refused(raw: object, message: str) -> None:
+    assert field_errors(validate_stock, raw) == {"stock": [message]}
+
+
+# --- several fields at once -------------------------------------------------------------------
+
+
+def test_product_fields_are_normalised() -> None:
+    cleaned = validate_fields(
+        {"nom": " Rose ", "description": None, "prix": "1500", "stock": "12"}, PRODUCT_RULES
+    )
+    assert cleaned == {"nom": "Rose", "description": "", "prix": Money.of("1500"), "stock": 12}
+
+
+def test_every_failing_field_is_reported() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        validate_fields({"nom": "", "prix": "-1", "stock": -2}, PRODUCT_RULES)
+    assert caught.value.fields == {
+        "nom": [BLANK],
+        "prix": [PRIX_NEGATIVE],
+        "stock": [STOCK_NEGATIVE],
+    }
+    assert caught.value.message == INVALID_DATA
+
+
+def test_a_single_failure_is_its_own_summary() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        validate_fields({"nom": None}, CATEGORY_RULES)
+    assert caught.value.message == REQUIRED
+    assert caught.value.fields == {"nom": [REQUIRED]}
+
+
+def test_partial_update_checks_only_the_fields_sent() -> None:
+    assert validate_fields({"stock": "3"}, PRODUCT_RULES, partial=True) == {"stock": 3}
+
+
+def test_full_update_requires_every_field() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        validate_fields({"nom": "Rose"}, PRODUCT_RULES)
+    assert caught.value.fields == {"prix": [REQUIRED], "stock": [REQUIRED]}
+
+
+# --- low stock --------------------------------------------------------------------------------
+
+
+def test_low_stock_is_strictly_below_the_threshold() -> None:
+    # original-api.md §5.3: active products with stock < seuil (default 5).
+    assert is_low_stock(4)
+    assert not is_low_stock(5)
+    assert DEFAULT_LOW_STOCK_THRESHOLD == 5
+
+
+@given(st.integers(min_value=0, max_value=1000), st.integers(min_value=0, max_value=1000))
+def test_low_stock_follows_the_parameter(stock: int, threshold: int) -> None:
+    assert is_low_stock(stock, threshold) == (stock < threshold)
+    assert not is_low_stock(threshold, threshold)
