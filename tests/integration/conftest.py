@@ -26,7 +26,7 @@ from tests.fakes import FakeClock
 IN_CI = os.environ.get("CI") == "true"
 MARIADB_SERVER = os.environ.get("CHEZFLORA_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306")
 REDIS_URL = os.environ.get("CHEZFLORA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-TEST_DATABASE = "chezflora_test"
+TEST_DATABASE = os.environ.get("CHEZFLORA_TEST_DB_NAME", "chezflora_test")
 
 
 def mariadb_reachable() -> bool:
