@@ -1,4 +1,4 @@
-"""Migrations: empty → head → base → head on each backend, and no drift from the table definitions."""
+"""Migrations: empty → head → base → head on each backend; no drift from the tables."""
 
 from __future__ import annotations
 

@@ -1,0 +1,74 @@
+"""Valid promotions for a set of products, in two statements whatever the set's size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.engine import Engine
+
+from chezflora.adapters.sqlalchemy.tables.catalogue import promotion_products, promotions
+from chezflora.application.pricing import PricedItem
+from chezflora.domain.pricing import Promotion
+
+
+def valid_promotions(
+    conn: Connection, items: Iterable[PricedItem], now: datetime
+) -> list[Promotion]:
+    items = list(items)
+    product_ids = {i.product_id for i in items}
+    category_ids = {i.category_id for i in items if i.category_id is not None}
+    if not product_ids:
+        return []
+    linked = sa.select(promotion_products.c.promotion_id).where(
+        promotion_products.c.produit_id.in_(product_ids)
+    )
+    rows = conn.execute(
+        sa.select(promotions).where(
+            promotions.c.is_active.is_(True),
+            promotions.c.date_debut <= now,
+            promotions.c.date_fin >= now,
+            sa.or_(promotions.c.id.in_(linked), promotions.c.categorie_id.in_(category_ids)),
+        )
+    ).all()
+    links = _links(conn, [r.id for r in rows])
+    return [to_promotion(r, links[r.id]) for r in rows]
+
+
+def _links(conn: Connection, promotion_ids: list[int]) -> dict[int, frozenset[int]]:
+    found: dict[int, set[int]] = defaultdict(set)
+    if promotion_ids:
+        query = sa.select(promotion_products).where(
+            promotion_products.c.promotion_id.in_(promotion_ids)
+        )
+        for row in conn.execute(query):
+            found[row.promotion_id].add(row.produit_id)
+    return {pid: frozenset(found[pid]) for pid in promotion_ids}
+
+
+def to_promotion(row: Any, product_ids: frozenset[int]) -> Promotion:
+    return Promotion(
+        id=row.id,
+        nom=row.nom,
+        reduction=row.reduction,
+        date_debut=row.date_debut,
+        date_fin=row.date_fin,
+        is_active=row.is_active,
+        categorie_id=row.categorie_id,
+        produit_ids=product_ids,
+    )
+
+
+class SqlPromotionSource:
+    """The `PromotionSource` port on its own connection (read side)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:
+        with self._engine.connect() as conn:
+            return valid_promotions(conn, items, now)
