@@ -9,9 +9,11 @@ from pathlib import Path
 import pymysql
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 from litestar.testing import TestClient
 from sqlalchemy.engine import Engine
 
+from chezflora.adapters.argon2_hasher import Argon2PasswordHasher
 from chezflora.adapters.email.dispatch import InlineEmailDispatcher
 from chezflora.adapters.email.rendering import EmailRenderer
 from chezflora.adapters.email.senders import FileEmailSender
@@ -26,6 +28,8 @@ from tests.fakes import FakeClock
 IN_CI = os.environ.get("CI") == "true"
 MARIADB_SERVER = os.environ.get("CHEZFLORA_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306")
 REDIS_URL = os.environ.get("CHEZFLORA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Real argon2id, with the cheapest parameters: the tests check behaviour, not hashing cost.
+FAST_ARGON2 = Argon2PasswordHasher(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
 TEST_DATABASE = os.environ.get("CHEZFLORA_TEST_DB_NAME", "chezflora_test")
 
 
@@ -120,7 +124,12 @@ def container(settings: Settings, clean_engine: Engine, clock: FakeClock) -> Ite
     sender = FileEmailSender(settings.outbox_dir, EmailRenderer(settings.mail_from))
     dispatcher = InlineEmailDispatcher(OutboxStore(clean_engine), sender, clock)
     built = build_container(
-        settings, engine=clean_engine, clock=clock, email_sender=sender, dispatcher=dispatcher
+        settings,
+        engine=clean_engine,
+        clock=clock,
+        email_sender=sender,
+        dispatcher=dispatcher,
+        hasher=FAST_ARGON2,
     )
     yield built
     if built.redis is not None:

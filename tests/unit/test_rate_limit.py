@@ -1,0 +1,19 @@
+"""Fixed windows in memory: the budget resets when the window turns."""
+
+from chezflora.adapters.rate_limit import MemoryRateLimiter, parse_rate
+
+
+def test_rates_are_read_as_count_per_window():
+    assert parse_rate("10/minute") == (10, 60)
+    assert parse_rate("5/hour") == (5, 3600)
+
+
+def test_the_budget_is_per_client_and_resets_with_the_window():
+    now = [1000.0]
+    limiter = MemoryRateLimiter({"register": "2/minute"}, now=lambda: now[0])
+    assert limiter.hit("register", "a") is None
+    assert limiter.hit("register", "a") is None
+    assert limiter.hit("register", "a") == 20
+    assert limiter.hit("register", "b") is None
+    now[0] = 1021.0
+    assert limiter.hit("register", "a") is None
