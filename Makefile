@@ -42,7 +42,9 @@ test: lint
 	$(BIN)/python -m pytest tests
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	bash .ci/services-up
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 services-up:
 	bash .ci/services-up

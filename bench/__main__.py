@@ -1,0 +1,122 @@
+"""`python -m bench`: seed a catalogue on MariaDB, serve it, load it with wrk, record figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.scenarios import catalogue_targets, login_headers
+from bench.server import bench_environment, prepare, serving
+from bench.wrk import LoadResult, run_wrk
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def main() -> None:
+    args = _parser().parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix="chezflora-bench-"))
+    env = bench_environment(args.database_url, data_dir, args.redis_url)
+    prepare(env, args.products)
+    report: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(),
+        "machine": f"{platform.machine()}, {platform.python_version()}",
+        "products": args.products,
+        "connections": args.connections,
+        "duration_s": args.duration,
+        "workers": args.workers,
+        "servers": {},
+    }
+    for server in args.servers:
+        report["servers"][server] = _measure(env, server, args)
+    if args.scale:
+        report["scale"] = _scale(env, args)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    _print(report)
+
+
+def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    results: list[LoadResult] = []
+    with serving(env, server, args.workers, args.port) as base:
+        targets = catalogue_targets(base, env)
+        headers = login_headers(base, env)
+        for name, url, needs_auth in targets:
+            run_wrk(name, url, connections=args.connections, duration=2)  # warm-up
+            results.append(
+                run_wrk(
+                    name,
+                    url,
+                    connections=args.connections,
+                    duration=args.duration,
+                    headers=headers if needs_auth else None,
+                )
+            )
+    return [r.as_dict() for r in results]
+
+
+def _scale(env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    """The list page at 1,000 and at 100,000 products (target: at most 1.5× slower)."""
+    figures: dict[str, Any] = {}
+    for size in (1_000, 100_000):
+        prepare(env, size)
+        with serving(env, args.servers[0], args.workers, args.port) as base:
+            url = f"{base}/api/produits/"
+            run_wrk("warm-up", url, connections=args.connections, duration=2)
+            figures[str(size)] = run_wrk(
+                f"list@{size}", url, connections=args.connections, duration=args.duration
+            ).as_dict()
+    small, large = figures["1000"], figures["100000"]
+    figures["slowdown_p50"] = round(large["p50_ms"] / max(small["p50_ms"], 0.001), 2)
+    figures["throughput_ratio"] = round(
+        small["requests_per_second"] / max(large["requests_per_second"], 0.001), 2
+    )
+    return figures
+
+
+def _print(report: dict[str, Any]) -> None:
+    print(
+        f"\n{report['products']} products, {report['connections']} connections, "
+        f"{report['workers']} workers, {report['duration_s']} s per endpoint"
+    )
+    for server, rows in report["servers"].items():
+        print(f"\n[{server}]")
+        print(f"{'endpoint':<34}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}")
+        for row in rows:
+            print(
+                f"{row['name']:<34}{row['requests_per_second']:>10.0f}{row['p50_ms']:>10.2f}"
+                f"{row['p99_ms']:>10.2f}{row['non_2xx']:>10}"
+            )
+    if "scale" in report:
+        scale = report["scale"]
+        print(
+            f"\nscale: p50 slowdown 1k→100k = {scale['slowdown_p50']}×, "
+            f"throughput ratio = {scale['throughput_ratio']}×"
+        )
+    print(f"\nwritten to {RESULTS / 'latest.json'}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument(
+        "--database-url", default="mysql+pymysql://root@127.0.0.1:3306/chezflora_bench"
+    )
+    parser.add_argument("--redis-url", default="")
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--servers", nargs="+", default=["granian", "uvicorn"])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--scale", action="store_true", help="also compare 1,000 vs 100,000 products"
+    )
+    return parser
+
+
+if __name__ == "__main__":
+    main()
