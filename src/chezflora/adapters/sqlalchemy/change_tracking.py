@@ -1,0 +1,52 @@
+"""Which tables a committed transaction wrote, reported after the commit is visible to readers.
+
+Writes are noted per DBAPI connection as statements run; a commit promotes them; the report is made
+when the connection goes back to the pool, which is after the commit completed. Reporting before
+the commit would let a reader cache the old rows under the new version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+PENDING, COMMITTED = "chezflora_pending_writes", "chezflora_committed_writes"
+
+
+def track_committed_writes(
+    engine: Engine, tables: Iterable[str], report: Callable[[set[str]], None]
+) -> None:
+    watched = frozenset(tables)
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _noted(
+        conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: Any
+    ) -> None:
+        if context is None or not (context.isinsert or context.isupdate or context.isdelete):
+            return
+        table = getattr(getattr(context.compiled, "statement", None), "table", None)
+        name = getattr(table, "name", None)
+        if name in watched:
+            conn.connection.info.setdefault(PENDING, set()).add(name)
+
+    @event.listens_for(engine, "commit")
+    def _committed(conn: Any) -> None:
+        info = conn.connection.info
+        if info.get(PENDING):
+            info.setdefault(COMMITTED, set()).update(info.pop(PENDING))
+
+    @event.listens_for(engine, "rollback")
+    def _rolled_back(conn: Any) -> None:
+        conn.connection.info.pop(PENDING, None)
+
+    @event.listens_for(engine.pool, "checkin")
+    def _returned(dbapi_connection: Any, record: Any) -> None:
+        if record is None:
+            return
+        written = record.info.pop(COMMITTED, None)
+        record.info.pop(PENDING, None)
+        if written:
+            report(written)
