@@ -16,6 +16,8 @@ from chezflora.adapters.email.rendering import EmailRenderer
 from chezflora.adapters.email.senders import FileEmailSender, SmtpEmailSender
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
+from chezflora.adapters.read_cache import LocalVersions, ReadCache, RedisVersions
+from chezflora.adapters.sqlalchemy.change_tracking import track_committed_writes
 from chezflora.adapters.sqlalchemy.engine import make_engine
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
@@ -32,6 +34,11 @@ from chezflora.application.ports import (
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 
+# A committed write to any of these makes cached catalogue pages stale (prices, stock, photos).
+CATALOGUE_TABLES = frozenset(
+    {"categories", "products", "promotions", "promotion_products", "photos", "parameters"}
+)
+
 
 @dataclass
 class Container:
@@ -44,6 +51,7 @@ class Container:
     outbox: OutboxStore
     dispatcher: EmailDispatcher
     rate_limiter: RateLimiter
+    read_cache: ReadCache
     identity: IdentityUseCases
     users: SqlUserQueries
     parameters: SqlParameterQueries
@@ -78,6 +86,13 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         timedelta(days=settings.refresh_token_days),
     )
 
+    read_cache = overrides.get("read_cache") or ReadCache(
+        RedisVersions(redis) if redis is not None else LocalVersions()
+    )
+    track_committed_writes(
+        engine, CATALOGUE_TABLES, lambda _tables: read_cache.invalidate({"catalogue"})
+    )
+
     def uow() -> UnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
@@ -91,6 +106,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         outbox=outbox,
         dispatcher=dispatcher,
         rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
+        read_cache=read_cache,
         identity=IdentityUseCases.build(uow, clock, hasher, tokens),
         users=SqlUserQueries(engine),
         parameters=SqlParameterQueries(engine),

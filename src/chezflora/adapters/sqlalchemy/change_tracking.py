@@ -7,6 +7,7 @@ the commit would let a reader cache the old rows under the new version.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -14,12 +15,20 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 PENDING, COMMITTED = "chezflora_pending_writes", "chezflora_committed_writes"
+Report = Callable[[set[str]], None]
+
+# One set of listeners per engine; the latest container to wire an engine receives its reports.
+_REPORTS: weakref.WeakKeyDictionary[Engine, Report] = weakref.WeakKeyDictionary()
 
 
-def track_committed_writes(
-    engine: Engine, tables: Iterable[str], report: Callable[[set[str]], None]
-) -> None:
-    watched = frozenset(tables)
+def track_committed_writes(engine: Engine, tables: Iterable[str], report: Report) -> None:
+    installed = engine in _REPORTS
+    _REPORTS[engine] = report
+    if not installed:
+        _install(engine, frozenset(tables))
+
+
+def _install(engine: Engine, watched: frozenset[str]) -> None:
 
     @event.listens_for(engine, "after_cursor_execute")
     def _noted(
@@ -48,5 +57,6 @@ def track_committed_writes(
             return
         written = record.info.pop(COMMITTED, None)
         record.info.pop(PENDING, None)
-        if written:
+        report = _REPORTS.get(engine)
+        if written and report is not None:
             report(written)
