@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Request, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
+from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from chezflora.application.identity.authentication import Viewer
@@ -13,6 +14,7 @@ from chezflora.bootstrap import Container
 from chezflora.domain.errors import NotFound
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.cached import cached_json
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.identity import (
     ParameterIn,
@@ -24,11 +26,22 @@ from chezflora.entrypoints.http.wire.identity import (
 AnyRequest = Request[Any, Any, Any]
 
 
-@get("/api/parametres/public/", tags=["parametres"])
-@blocking
-def public_parameters(container: NamedDependency[Container]) -> list[ParameterOut]:
+@get(
+    "/api/parametres/public/",
+    tags=["parametres"],
+    responses={200: ResponseSpec(data_container=list[ParameterOut])},
+)
+async def public_parameters(
+    request: AnyRequest, container: NamedDependency[Container]
+) -> Response[bytes]:
     """Bare array of the whitelisted public parameters (site name, colours, contact)."""
-    return [parameter_out(p) for p in container.parameters.public()]
+    return await cached_json(
+        container.read_cache,
+        request,
+        "catalogue",
+        "public",
+        lambda: [parameter_out(p) for p in container.parameters.public()],
+    )
 
 
 @get("/api/parametres/", tags=["parametres"])
