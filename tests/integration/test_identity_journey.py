@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from tests.integration.helpers import PASSWORD, bearer, last_code, login, make_admin, make_client
+from tests.integration.helpers import (
+    PASSWORD,
+    bearer,
+    last_code,
+    login,
+    make_admin,
+    make_client,
+    outbox_messages,
+)
 
 
 def test_register_verify_login_profile_password_refresh_and_reset(client, container, clock):
@@ -128,3 +136,41 @@ def test_public_parameters_are_a_bare_whitelisted_array(client, container):
     )
     assert upsert.status_code == 200 and upsert.json()["id"] == ids["site_name"]
     assert client.get("/api/parametres/public/").json()[0]["valeur"] == "ChezFlora"
+
+
+def test_inactive_login_emails_a_new_code_that_replaces_the_old_one(client, container):
+    mail = "lea@example.cm"
+    user_id = client.post(
+        "/api/register/", json={"username": "lea", "email": mail, "password": PASSWORD}
+    ).json()["user_id"]
+    first = last_code(container, mail)
+    refused = client.post("/api/token/", json={"username": "lea", "password": PASSWORD})
+    assert refused.status_code == 401 and refused.json()["user_id"] == user_id
+    second = last_code(container, mail)
+    assert len(outbox_messages(container)) == 2
+    if first != second:
+        stale = client.post("/api/verify-otp/", json={"user_id": user_id, "code": first})
+        assert stale.status_code == 400
+    assert (
+        client.post("/api/verify-otp/", json={"user_id": user_id, "code": second}).status_code
+        == 200
+    )
+
+
+def test_the_sixth_attempt_fails_even_with_the_right_code(client, container):
+    mail = "ali@example.cm"
+    user_id = client.post(
+        "/api/register/", json={"username": "ali", "email": mail, "password": PASSWORD}
+    ).json()["user_id"]
+    code = last_code(container, mail)
+    wrong = "000000" if code != "000000" else "111111"
+    for _ in range(5):
+        response = client.post("/api/verify-otp/", json={"user_id": user_id, "code": wrong})
+        assert response.status_code == 400
+        assert response.json()["error"] == "OTP invalide ou expiré"
+    sixth = client.post("/api/verify-otp/", json={"user_id": user_id, "code": code})
+    assert sixth.status_code == 400
+    assert (
+        client.post("/api/token/", json={"username": "ali", "password": PASSWORD}).status_code
+        == 401
+    )

@@ -64,7 +64,6 @@ def test_a_taken_username_of_an_active_account_is_a_field_error(identity, uow):
 
 def test_login_of_an_unverified_account_is_401_with_user_id_and_a_fresh_code(identity, uow, clock):
     user_id = register(identity)
-    clock.advance(seconds=61)
     with pytest.raises(NotAuthenticated) as refused:
         identity.log_in("awa", "motdepasse1")
     assert refused.value.message == "Utilisateur non actif"

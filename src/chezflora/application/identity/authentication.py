@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chezflora.application.identity.codes import in_cooldown, issue_code
+from chezflora.application.identity.codes import issue_code
 from chezflora.application.ports import Clock, PasswordHasher, TokenIssuer, TokenPair
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.domain.errors import Forbidden, InvalidInput, NotAuthenticated
@@ -29,7 +29,7 @@ class LogIn:
 
     - Wrong credentials: 400 `Identifiants incorrects` (no hint which part was wrong).
     - Right password on an unverified account: 401 `Utilisateur non actif` with `user_id`,
-      and a fresh code is e-mailed (at most one a minute).
+      and a fresh code is e-mailed (only the owner knows the password; login is throttled).
     - Banned: 403.
     """
 
@@ -48,9 +48,8 @@ class LogIn:
             if user.is_banned:
                 raise Forbidden(BANNED, error="BannedUserException")
             if not user.is_active:
-                if not in_cooldown(uow, user.id, CodePurpose.ACTIVATION, now):
-                    issue_code(uow, user, CodePurpose.ACTIVATION, now)
-                    uow.commit()
+                issue_code(uow, user, CodePurpose.ACTIVATION, now)
+                uow.commit()
                 raise NotAuthenticated("Utilisateur non actif", user_id=user.id)
             user.last_login = now
             uow.users.save(user)
