@@ -19,6 +19,7 @@ from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, Redi
 from chezflora.adapters.read_cache import LocalVersions, ReadCache, RedisVersions
 from chezflora.adapters.sqlalchemy.change_tracking import track_committed_writes
 from chezflora.adapters.sqlalchemy.engine import make_engine
+from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
@@ -54,6 +55,7 @@ class Container:
     read_cache: ReadCache
     identity: IdentityUseCases
     users: SqlUserQueries
+    dashboard: SqlDashboardQueries
     parameters: SqlParameterQueries
     save_parameter: SaveParameter
     delete_parameter: DeleteParameter
@@ -109,6 +111,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         read_cache=read_cache,
         identity=IdentityUseCases.build(uow, clock, hasher, tokens),
         users=SqlUserQueries(engine),
+        dashboard=SqlDashboardQueries(engine),
         parameters=SqlParameterQueries(engine),
         save_parameter=SaveParameter(uow, clock),
         delete_parameter=DeleteParameter(uow),

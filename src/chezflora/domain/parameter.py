@@ -58,3 +58,8 @@ def int_setting(values: dict[str, str], key: str, minimum: int, maximum: int) ->
     except ValueError:
         number = int(DEFAULTS[key])
     return number if minimum <= number <= maximum else int(DEFAULTS[key])
+
+
+def low_stock_threshold(values: dict[str, str]) -> int:
+    """`SEUIL_STOCK_FAIBLE`: a product is low when its stock is below it (default 5)."""
+    return int_setting(values, LOW_STOCK_THRESHOLD, 0, 1_000_000)

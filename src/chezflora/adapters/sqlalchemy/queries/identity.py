@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -72,6 +74,13 @@ class SqlParameterQueries:
         with self._engine.connect() as conn:
             row = conn.execute(sa.select(parameters).where(parameters.c.id == parameter_id)).first()
         return None if row is None else parameter_from_row(row)
+
+    def values(self, keys: Iterable[str]) -> dict[str, str]:
+        query = sa.select(parameters.c.cle, parameters.c.valeur).where(
+            parameters.c.cle.in_(list(keys))
+        )
+        with self._engine.connect() as conn:
+            return {row.cle: row.valeur for row in conn.execute(query)}
 
     def public(self) -> list[Parameter]:
         query = sa.select(parameters).where(parameters.c.cle.in_(sorted(PUBLIC_KEYS)))
