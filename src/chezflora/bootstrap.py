@@ -23,6 +23,7 @@ from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from chezflora.application.contact import SendContactMessage
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
 from chezflora.application.ports import (
@@ -59,6 +60,7 @@ class Container:
     parameters: SqlParameterQueries
     save_parameter: SaveParameter
     delete_parameter: DeleteParameter
+    send_contact_message: SendContactMessage
     uow: UnitOfWorkFactory
 
     def close(self) -> None:
@@ -115,6 +117,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         parameters=SqlParameterQueries(engine),
         save_parameter=SaveParameter(uow, clock),
         delete_parameter=DeleteParameter(uow),
+        send_contact_message=SendContactMessage(uow, settings.support_email),
         uow=uow,
     )
 

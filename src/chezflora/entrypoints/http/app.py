@@ -10,10 +10,17 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
-from chezflora.entrypoints.http.controllers import auth, dashboard, parameters, system, users
+from chezflora.entrypoints.http.controllers import (
+    auth,
+    contact,
+    dashboard,
+    parameters,
+    system,
+    users,
+)
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
 
-ROUTE_MODULES = [system, auth, users, dashboard, parameters]
+ROUTE_MODULES = [system, auth, users, dashboard, parameters, contact]
 
 
 def create_app(container: Container) -> Litestar:
