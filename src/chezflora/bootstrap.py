@@ -14,12 +14,18 @@ from chezflora.adapters.clock import SystemClock
 from chezflora.adapters.email.dispatch import ThreadedEmailDispatcher
 from chezflora.adapters.email.rendering import EmailRenderer
 from chezflora.adapters.email.senders import FileEmailSender, SmtpEmailSender
+from chezflora.adapters.images import PillowImageProcessor
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
 from chezflora.adapters.sqlalchemy.engine import make_engine
+from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
+from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from chezflora.adapters.storage import LocalFolderStorage
+from chezflora.application.catalogue import CatalogueModule
+from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
 from chezflora.application.ports import (
@@ -50,6 +56,7 @@ class Container:
     save_parameter: SaveParameter
     delete_parameter: DeleteParameter
     uow: UnitOfWorkFactory
+    catalogue: CatalogueModule
 
     def close(self) -> None:
         self.engine.dispose()
@@ -81,6 +88,11 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     def uow() -> UnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
+    def catalogue_uow() -> CatalogueUnitOfWork:
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+
+    storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
+
     return Container(
         settings=settings,
         clock=clock,
@@ -97,6 +109,14 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         save_parameter=SaveParameter(uow, clock),
         delete_parameter=DeleteParameter(uow),
         uow=uow,
+        catalogue=CatalogueModule.build(
+            catalogue_uow,
+            clock,
+            SqlCatalogueQueries(engine, storage.url),
+            SqlPromotionSource(engine),
+            PillowImageProcessor(),
+            storage,
+        ),
     )
 
 
