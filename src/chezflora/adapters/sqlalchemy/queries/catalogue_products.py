@@ -41,18 +41,22 @@ ORDERING = {
 
 
 def product_conditions(filters: ProductFilters) -> list[sa.ColumnElement[bool]]:
-    c = products.c
+    c, f = products.c, filters
     # `= true` rather than `IS true`: MariaDB only uses an index for the equality.
-    visible = [] if filters.include_inactive else [c.is_active == sa.true()]
-    checks: list[tuple[Any, sa.ColumnElement[bool]]] = [
-        (filters.is_active, c.is_active == sa.literal(filters.is_active)),
-        (filters.categorie, c.categorie_id == filters.categorie),
-        (filters.prix_min, c.prix >= filters.prix_min),
-        (filters.prix_max, c.prix <= filters.prix_max),
-        (filters.stock_min, c.stock >= filters.stock_min),
-        (filters.nom, c.nom == filters.nom),
-    ]
-    return visible + [condition for value, condition in checks if value is not None]
+    found = [] if f.include_inactive else [c.is_active == sa.true()]
+    if f.is_active is not None:
+        found.append(c.is_active == sa.literal(f.is_active))
+    if f.categorie is not None:
+        found.append(c.categorie_id == f.categorie)
+    if f.prix_min is not None:
+        found.append(c.prix >= f.prix_min)
+    if f.prix_max is not None:
+        found.append(c.prix <= f.prix_max)
+    if f.stock_min is not None:
+        found.append(c.stock >= f.stock_min)
+    if f.nom is not None:
+        found.append(c.nom == f.nom)
+    return found
 
 
 def product_id_page(conn: Connection, filters: ProductFilters, page: PageRequest) -> Page[int]:
