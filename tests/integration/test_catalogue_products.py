@@ -81,8 +81,17 @@ def test_filters_search_and_ordering(client, admin):
 
 @pytest.mark.parametrize(
     "query",
-    ["prix_min=abc", "prix_max=NaN", "stock_min=x", "categorie=abc", "is_active=peut-etre",
-     "page=0", "page=-1", "per_page=0", "per_page=abc"],
+    [
+        "prix_min=abc",
+        "prix_max=NaN",
+        "stock_min=x",
+        "categorie=abc",
+        "is_active=peut-etre",
+        "page=0",
+        "page=-1",
+        "per_page=0",
+        "per_page=abc",
+    ],
 )
 def test_malformed_known_parameters_are_400(client, query):
     response = client.get(f"/api/produits/?{query}")
@@ -119,14 +128,22 @@ def test_create_validation_reports_fields(client, admin):
         ({"nom": "X", "prix": 10, "stock": 1, "categorie_id": 999999}, "categorie_id"),
         ({"nom": "X", "prix": 10, "stock": 1}, "categorie_id"),
         ({"nom": "X", "prix": 10, "stock": 1, "categorie_id": "abc"}, "categorie_id"),
-        ({"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "promotions": [77]},
-         "promotions"),
-        ({"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "promotions": "x"},
-         "promotions"),
-        ({"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "is_active": "oui"},
-         "is_active"),
-        ({"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "couleur": "rouge"},
-         "couleur"),
+        (
+            {"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "promotions": [77]},
+            "promotions",
+        ),
+        (
+            {"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "promotions": "x"},
+            "promotions",
+        ),
+        (
+            {"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "is_active": "oui"},
+            "is_active",
+        ),
+        (
+            {"nom": "X", "prix": 10, "stock": 1, "categorie_id": category, "couleur": "rouge"},
+            "couleur",
+        ),
     ]
     for body, field in cases:
         response = client.post("/api/produits/", json=body, headers=bearer(admin))
@@ -147,7 +164,10 @@ def test_update_is_partial_and_accepts_form_strings(client, admin):
     assert response.status_code == 200, response.text
     body = response.json()
     assert (body["stock"], body["prix"], body["categorie"]["id"], body["is_active"]) == (
-        3, 2000.5, other, False,
+        3,
+        2000.5,
+        other,
+        False,
     )
     assert body["nom"] == "Rose rouge"
     patched = client.patch(f"/api/produits/{product}", json={"nom": "Rose"}, headers=bearer(admin))

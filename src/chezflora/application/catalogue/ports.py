@@ -17,10 +17,10 @@ class PromotionDraft:
     """A promotion as stored (the domain `Promotion` plus its description)."""
 
     nom: str
-    description: str | None
     reduction: Decimal
     date_debut: datetime
     date_fin: datetime
+    description: str | None = None
     categorie_id: int | None = None
     produit_ids: frozenset[int] = field(default_factory=frozenset)
     is_active: bool = True
