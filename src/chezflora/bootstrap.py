@@ -14,15 +14,21 @@ from chezflora.adapters.clock import SystemClock
 from chezflora.adapters.email.dispatch import ThreadedEmailDispatcher
 from chezflora.adapters.email.rendering import EmailRenderer
 from chezflora.adapters.email.senders import FileEmailSender, SmtpEmailSender
+from chezflora.adapters.images import PillowImageProcessor
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
 from chezflora.adapters.read_cache import LocalVersions, ReadCache, RedisVersions
 from chezflora.adapters.sqlalchemy.change_tracking import track_committed_writes
 from chezflora.adapters.sqlalchemy.engine import make_engine
+from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
+from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from chezflora.adapters.storage import LocalFolderStorage
+from chezflora.application.catalogue import CatalogueModule
+from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
@@ -62,6 +68,7 @@ class Container:
     delete_parameter: DeleteParameter
     send_contact_message: SendContactMessage
     uow: UnitOfWorkFactory
+    catalogue: CatalogueModule
 
     def close(self) -> None:
         self.engine.dispose()
@@ -100,6 +107,11 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     def uow() -> UnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
+    def catalogue_uow() -> CatalogueUnitOfWork:
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+
+    storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
+
     return Container(
         settings=settings,
         clock=clock,
@@ -119,6 +131,14 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         delete_parameter=DeleteParameter(uow),
         send_contact_message=SendContactMessage(uow, settings.support_email),
         uow=uow,
+        catalogue=CatalogueModule.build(
+            catalogue_uow,
+            clock,
+            SqlCatalogueQueries(engine, storage.url),
+            SqlPromotionSource(engine),
+            PillowImageProcessor(),
+            storage,
+        ),
     )
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from chezflora.domain.errors import InvalidInput
+from chezflora.domain.errors import DomainError, InvalidInput
 from chezflora.domain.money import Money, round_half_up, to_decimal
 
 NOM_MAX_LENGTH = 100
@@ -180,3 +180,85 @@ def _summary(errors: Mapping[str, list[str]]) -> str:
 def is_low_stock(stock: int, threshold: int = DEFAULT_LOW_STOCK_THRESHOLD) -> bool:
     """Low stock means strictly below SEUIL_STOCK_FAIBLE (original-api.md §5.3: stock < seuil)."""
     return stock < threshold
+
+
+# --- ids, flags and photos ---------------------------------------------------------------------
+
+NOT_A_BOOLEAN = "Un booléen valide est requis."
+NOT_AN_ID = "Un identifiant entier valide est requis."
+NOT_A_LIST = "Une liste d'identifiants est attendue."
+CATEGORY_NOT_FOUND = "Catégorie introuvable."
+CATEGORY_NAME_TAKEN = "Une catégorie avec ce nom existe déjà."
+CATEGORY_NOT_EMPTY = "Catégorie non vide"
+PRODUCT_NOT_FOUND = "Produit non trouvé"
+PROMOTION_NOT_FOUND = "Promotion non trouvée"
+PROMOTION_NAME_TAKEN = "Une promotion avec ce nom existe déjà."
+UNKNOWN_IDS = "Identifiants inconnus : {ids}."
+PHOTO_NOT_FOUND = "Photo non trouvée"
+UNSUPPORTED_ENTITY = "Type d'entité non pris en charge"
+PRODUCT_IN_USE = "Produit utilisé par un abonnement : désactivez-le plutôt."
+
+# Only products can be checked for existence today; services and réalisations come later.
+PHOTO_ENTITY_TYPES = frozenset({"produit"})
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+class UnsupportedImage(DomainError):
+    """The upload is not a JPEG, PNG, GIF or WebP image (415)."""
+
+
+class ImageTooLarge(DomainError):
+    """The upload is above MAX_IMAGE_BYTES (413)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """An image attached to a catalogue entity; `image` is the storage name, not a URL."""
+
+    id: int
+    image: str
+    entity_type: str
+    entity_id: int
+
+
+def validate_flag(value: object, field: str = "is_active") -> bool:
+    """A boolean, or the strings "true"/"false" the client's FormData produces."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
+        return value.strip().lower() == "true"
+    raise InvalidInput.on_field(field, NOT_A_BOOLEAN)
+
+
+def validate_id(value: object, field: str) -> int:
+    """A positive id, as an integer or a numeric string."""
+    number = _read_int(value)
+    if number is None or number < 1:
+        raise InvalidInput.on_field(field, NOT_AN_ID)
+    return number
+
+
+def validate_optional_id(value: object, field: str) -> int | None:
+    """An id or null/empty (a promotion without category)."""
+    if value is None or value == "":
+        return None
+    return validate_id(value, field)
+
+
+def validate_ids(value: object, field: str) -> frozenset[int]:
+    """A list of ids; null means the empty list."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list | tuple):
+        raise InvalidInput.on_field(field, NOT_A_LIST)
+    return frozenset(validate_id(item, field) for item in value)
+
+
+def unknown_ids(field: str, missing: Iterable[int]) -> InvalidInput:
+    listed = ", ".join(str(i) for i in sorted(missing))
+    return InvalidInput.on_field(field, UNKNOWN_IDS.format(ids=listed))
+
+
+def check_image_size(size: int) -> None:
+    if size > MAX_IMAGE_BYTES:
+        raise ImageTooLarge("La taille de l'image ne doit pas dépasser 5 Mo.")

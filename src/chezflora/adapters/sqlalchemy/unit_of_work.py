@@ -8,6 +8,12 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
+from chezflora.adapters.sqlalchemy.repositories.catalogue import (
+    SqlCategoryRepository,
+    SqlProductRepository,
+    SqlPromotionRepository,
+)
+from chezflora.adapters.sqlalchemy.repositories.catalogue_photos import SqlPhotoRepository
 from chezflora.adapters.sqlalchemy.repositories.codes import SqlCodeRepository
 from chezflora.adapters.sqlalchemy.repositories.outbox import SqlOutbox
 from chezflora.adapters.sqlalchemy.repositories.parameters import SqlParameterRepository
@@ -22,6 +28,10 @@ class SqlAlchemyUnitOfWork:
     codes: SqlCodeRepository
     parameters: SqlParameterRepository
     outbox: SqlOutbox
+    categories: SqlCategoryRepository
+    products: SqlProductRepository
+    promotions: SqlPromotionRepository
+    photos: SqlPhotoRepository
 
     def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
@@ -73,3 +83,9 @@ class SqlAlchemyUnitOfWork:
 
 # Later features register their repositories here: attribute name → factory(connection).
 FEATURE_REPOSITORIES: dict[str, Any] = {}
+FEATURE_REPOSITORIES.update(
+    categories=SqlCategoryRepository,
+    products=SqlProductRepository,
+    promotions=SqlPromotionRepository,
+    photos=SqlPhotoRepository,
+)

@@ -66,3 +66,13 @@ def ensure_admin(container: Container, username: str, email: str, password: str)
 
 
 SEEDERS.append(seed_admin)
+
+
+def _catalogue(container: Container, args: argparse.Namespace) -> None:
+    # Imported here: the catalogue seeder imports Pillow, which the admin commands do not need.
+    from chezflora.entrypoints.cli.seed_catalogue import seed_catalogue
+
+    seed_catalogue(container, args)
+
+
+SEEDERS.append(_catalogue)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
@@ -12,15 +14,30 @@ from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
 from chezflora.entrypoints.http.controllers import (
     auth,
+    catalogue_categories,
+    catalogue_products,
+    catalogue_promotions,
     contact,
     dashboard,
     parameters,
+    photos,
     system,
     users,
 )
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
 
-ROUTE_MODULES = [system, auth, users, dashboard, parameters, contact]
+ROUTE_MODULES = [
+    system,
+    auth,
+    users,
+    dashboard,
+    parameters,
+    contact,
+    catalogue_categories,
+    catalogue_products,
+    catalogue_promotions,
+    photos,
+]
 
 
 def create_app(container: Container) -> Litestar:
@@ -39,7 +56,8 @@ def create_app(container: Container) -> Litestar:
         path="/api/docs",
         render_plugins=[SwaggerRenderPlugin(path="/")],
     )
-    handlers = [route for module in ROUTE_MODULES for route in module.ROUTES]
+    handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]
+    handlers.append(photos.media_files(settings.media_dir))
     return Litestar(
         route_handlers=handlers,
         dependencies=DEPENDENCIES,

@@ -1,0 +1,98 @@
+"""Photos of catalogue entities and free images: validated, re-encoded, stored, recorded."""
+
+from __future__ import annotations
+
+from chezflora.application.catalogue.ports import (
+    CatalogueUnitOfWorkFactory,
+    ImageProcessor,
+    Storage,
+)
+from chezflora.application.ports import Clock
+from chezflora.domain.catalogue import (
+    PHOTO_ENTITY_TYPES,
+    PHOTO_NOT_FOUND,
+    PRODUCT_NOT_FOUND,
+    UNSUPPORTED_ENTITY,
+    check_image_size,
+    validate_id,
+)
+from chezflora.domain.errors import InvalidInput, NotFound
+
+PHOTO_FOLDER = "photos"
+FREE_IMAGE_FOLDER = "images"
+
+
+class AddPhoto:
+    """Attach an image to an existing product; other entity types are refused for now.
+
+    The file is stored before the row is written and removed again if the row is not.
+    """
+
+    def __init__(
+        self,
+        uow: CatalogueUnitOfWorkFactory,
+        clock: Clock,
+        images: ImageProcessor,
+        storage: Storage,
+    ) -> None:
+        self._uow, self._clock, self._images, self._storage = uow, clock, images, storage
+
+    def __call__(self, entity_type: str, entity_id: object, data: bytes) -> int:
+        if entity_type not in PHOTO_ENTITY_TYPES:
+            raise InvalidInput.on_field("entity_type", UNSUPPORTED_ENTITY)
+        target = validate_id(entity_id, "entity_id")
+        check_image_size(len(data))
+        encoded = self._images.normalise(data)
+        with self._uow() as uow:
+            if uow.products.get(target) is None:
+                raise InvalidInput.on_field("entity_id", PRODUCT_NOT_FOUND)
+            name = self._storage.save(encoded.data, PHOTO_FOLDER, encoded.extension)
+            try:
+                photo_id = uow.photos.add(entity_type, target, name, self._clock.now())
+                uow.commit()
+            except BaseException:
+                self._storage.delete(name)
+                raise
+        return photo_id
+
+
+class DeletePhoto:
+    """Removes the row, then the file."""
+
+    def __init__(self, uow: CatalogueUnitOfWorkFactory, storage: Storage) -> None:
+        self._uow, self._storage = uow, storage
+
+    def __call__(self, photo_id: int) -> None:
+        with self._uow() as uow:
+            photo = uow.photos.get(photo_id)
+            if photo is None:
+                raise NotFound(PHOTO_NOT_FOUND)
+            uow.photos.delete(photo_id)
+            uow.commit()
+        self._storage.delete(photo.image)
+
+
+class UploadImage:
+    """A free image (article bodies): same checks as photos; answers its public URL."""
+
+    def __init__(
+        self,
+        uow: CatalogueUnitOfWorkFactory,
+        clock: Clock,
+        images: ImageProcessor,
+        storage: Storage,
+    ) -> None:
+        self._uow, self._clock, self._images, self._storage = uow, clock, images, storage
+
+    def __call__(self, data: bytes) -> str:
+        check_image_size(len(data))
+        encoded = self._images.normalise(data)
+        name = self._storage.save(encoded.data, FREE_IMAGE_FOLDER, encoded.extension)
+        try:
+            with self._uow() as uow:
+                uow.photos.add_free_image(name, self._clock.now())
+                uow.commit()
+        except BaseException:
+            self._storage.delete(name)
+            raise
+        return self._storage.url(name)

@@ -1,0 +1,118 @@
+"""Categories: public reads (active only for non-admins), admin writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, delete, get, patch, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from chezflora.application.catalogue.views import CategoryFilters
+from chezflora.application.identity.authentication import Viewer
+from chezflora.bootstrap import Container
+from chezflora.entrypoints.http import query
+from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.pages import envelope
+from chezflora.entrypoints.http.wire.catalogue import CategoryIn, CategoryOut, category_out, present
+
+AnyRequest = Request[Any, Any, Any]
+TAGS = ["catalogue"]
+
+
+def is_admin(viewer: Viewer | None) -> bool:
+    return viewer is not None and viewer.is_admin
+
+
+@get("/api/categories/", tags=TAGS)
+@blocking
+def list_categories(
+    request: AnyRequest,
+    viewer: NamedDependency[Viewer | None],
+    container: NamedDependency[Container],
+) -> dict[str, Any]:
+    """Filters is_active, nom; search on nom; ordering nom, date_creation."""
+    params = request.query_params
+    filters = CategoryFilters(
+        include_inactive=is_admin(viewer),
+        is_active=query.boolean(params, "is_active"),
+        nom=query.text(params, "nom"),
+        options=query.list_options(params),
+    )
+    page = container.catalogue.reader.list_categories(filters, query.page_request(params))
+    return envelope(request, page, category_out, container.settings.public_base_url)
+
+
+@get("/api/categories/{category_id:int}/", tags=TAGS)
+@blocking
+def category_detail(
+    category_id: FromPath[int],
+    viewer: NamedDependency[Viewer | None],
+    container: NamedDependency[Container],
+) -> CategoryOut:
+    reader = container.catalogue.reader
+    return category_out(reader.category_detail(category_id, include_inactive=is_admin(viewer)))
+
+
+@post("/api/categories/", tags=TAGS)
+@blocking
+def create_category(
+    data: JSONBody[CategoryIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> CategoryOut:
+    category_id = container.catalogue.create_category(present(data))
+    return category_out(
+        container.catalogue.reader.category_detail(category_id, include_inactive=True)
+    )
+
+
+def _update(container: Container, category_id: int, data: CategoryIn) -> CategoryOut:
+    container.catalogue.update_category(category_id, present(data))
+    return category_out(
+        container.catalogue.reader.category_detail(category_id, include_inactive=True)
+    )
+
+
+@put("/api/categories/{category_id:int}/", tags=TAGS)
+@blocking
+def replace_category(
+    category_id: FromPath[int],
+    data: JSONBody[CategoryIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> CategoryOut:
+    """Partial, like PATCH: the admin page sends only {nom, is_active}."""
+    return _update(container, category_id, data)
+
+
+@patch("/api/categories/{category_id:int}/", tags=TAGS)
+@blocking
+def patch_category(
+    category_id: FromPath[int],
+    data: JSONBody[CategoryIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> CategoryOut:
+    return _update(container, category_id, data)
+
+
+@delete("/api/categories/{category_id:int}/", tags=TAGS)
+@blocking
+def delete_category(
+    category_id: FromPath[int],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> None:
+    """409 "Catégorie non vide" while products belong to it."""
+    container.catalogue.delete_category(category_id)
+
+
+ROUTES = [
+    list_categories,
+    category_detail,
+    create_category,
+    replace_category,
+    patch_category,
+    delete_category,
+]

@@ -1,0 +1,150 @@
+"""Promotions: non-admins see the currently valid ones; admins see and write all."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, cast
+
+from litestar import Request, delete, get, patch, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from chezflora.application.catalogue.views import PromotionFilters
+from chezflora.application.identity.authentication import Viewer
+from chezflora.bootstrap import Container
+from chezflora.domain.errors import InvalidInput
+from chezflora.entrypoints.http import query
+from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
+from chezflora.entrypoints.http.pages import envelope
+from chezflora.entrypoints.http.wire.catalogue import (
+    ProductOut,
+    PromotionIn,
+    PromotionOut,
+    product_out,
+    promotion_out,
+    promotion_values,
+)
+
+AnyRequest = Request[Any, Any, Any]
+TAGS = ["catalogue"]
+STATUSES = ("active", "expired")
+
+
+def _status(value: str | None) -> Literal["active", "expired"] | None:
+    if value is not None and value not in STATUSES:
+        raise InvalidInput("Paramètre status invalide", fields={"status": ["active ou expired."]})
+    return cast(Literal["active", "expired"] | None, value)
+
+
+@get("/api/promotions/", tags=TAGS)
+@blocking
+def list_promotions(
+    request: AnyRequest,
+    viewer: NamedDependency[Viewer | None],
+    container: NamedDependency[Container],
+) -> dict[str, Any]:
+    """Filters status (active/expired), is_active, nom; search nom/description; ordering."""
+    params = request.query_params
+    filters = PromotionFilters(
+        valid_only=not is_admin(viewer),
+        status=_status(query.text(params, "status")),
+        is_active=query.boolean(params, "is_active"),
+        nom=query.text(params, "nom"),
+        options=query.list_options(params),
+    )
+    page = container.catalogue.reader.list_promotions(
+        filters, query.page_request(params), container.clock.now()
+    )
+    return envelope(request, page, promotion_out, container.settings.public_base_url)
+
+
+@get("/api/promotions/{promotion_id:int}/", tags=TAGS)
+@blocking
+def promotion_detail(
+    promotion_id: FromPath[int],
+    viewer: NamedDependency[Viewer | None],
+    container: NamedDependency[Container],
+) -> PromotionOut:
+    reader = container.catalogue.reader
+    return promotion_out(
+        reader.promotion_detail(promotion_id, container.clock.now(), include_all=is_admin(viewer))
+    )
+
+
+@get("/api/promotions/{promotion_id:int}/produits_affectes/", tags=TAGS)
+@blocking
+def affected_products(
+    promotion_id: FromPath[int],
+    viewer: NamedDependency[Viewer | None],
+    container: NamedDependency[Container],
+) -> list[ProductOut]:
+    """Bare array: linked products ∪ products of its category, each once."""
+    reader = container.catalogue.reader
+    found = reader.affected_products(
+        promotion_id, container.clock.now(), include_all=is_admin(viewer)
+    )
+    return [product_out(p) for p in found]
+
+
+def _admin_view(container: Container, promotion_id: int) -> PromotionOut:
+    reader = container.catalogue.reader
+    return promotion_out(
+        reader.promotion_detail(promotion_id, container.clock.now(), include_all=True)
+    )
+
+
+@post("/api/promotions/", tags=TAGS)
+@blocking
+def create_promotion(
+    data: JSONBody[PromotionIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> PromotionOut:
+    """reduction is a fraction in [0, 1] (0.2 = 20 %)."""
+    return _admin_view(container, container.catalogue.create_promotion(promotion_values(data)))
+
+
+@put("/api/promotions/{promotion_id:int}/", tags=TAGS)
+@blocking
+def replace_promotion(
+    promotion_id: FromPath[int],
+    data: JSONBody[PromotionIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> PromotionOut:
+    container.catalogue.update_promotion(promotion_id, promotion_values(data))
+    return _admin_view(container, promotion_id)
+
+
+@patch("/api/promotions/{promotion_id:int}/", tags=TAGS)
+@blocking
+def patch_promotion(
+    promotion_id: FromPath[int],
+    data: JSONBody[PromotionIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> PromotionOut:
+    """One date alone is fine: it is checked against the stored other one."""
+    container.catalogue.update_promotion(promotion_id, promotion_values(data))
+    return _admin_view(container, promotion_id)
+
+
+@delete("/api/promotions/{promotion_id:int}/", tags=TAGS)
+@blocking
+def delete_promotion(
+    promotion_id: FromPath[int],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> None:
+    container.catalogue.delete_promotion(promotion_id)
+
+
+ROUTES = [
+    list_promotions,
+    promotion_detail,
+    affected_products,
+    create_promotion,
+    replace_promotion,
+    patch_promotion,
+    delete_promotion,
+]

@@ -1,0 +1,222 @@
+"""Wire shapes of categories, products, promotions and photos (money and reductions as numbers)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import msgspec
+
+from chezflora.application.catalogue.views import (
+    CategoryView,
+    LowStockReport,
+    PhotoView,
+    ProductStats,
+    ProductView,
+    PromotionView,
+)
+from chezflora.domain.errors import InvalidInput
+from chezflora.domain.money import Money
+from chezflora.entrypoints.http.query import parse_instant
+from chezflora.entrypoints.http.wire.identity import Body
+
+BAD_DATE = "Date invalide (format ISO 8601 attendu)."
+
+
+def number(amount: Money) -> float:
+    # float() of a 2-place Decimal prints back the same digits in JSON.
+    return float(amount.amount)
+
+
+class CategoryOut(msgspec.Struct, kw_only=True):
+    id: int
+    nom: str
+    description: str | None
+    is_active: bool
+    date_creation: datetime
+    produits_count: int
+
+
+class Brief(msgspec.Struct, kw_only=True):
+    id: int
+    nom: str
+
+
+class PhotoOut(msgspec.Struct, kw_only=True):
+    id: int
+    image: str
+    uploaded_at: datetime
+    entity_type: str
+    entity_id: int
+
+
+class ProductOut(msgspec.Struct, kw_only=True):
+    id: int
+    nom: str
+    description: str
+    prix: float
+    stock: int
+    photos: list[PhotoOut]
+    categorie: Brief
+    promotions: list[Brief]
+    is_active: bool
+    date_creation: datetime
+    date_mise_a_jour: datetime
+    prix_reduit: float
+
+
+class PromotionOut(msgspec.Struct, kw_only=True):
+    id: int
+    nom: str
+    description: str | None
+    reduction: float
+    date_debut: datetime
+    date_fin: datetime
+    categorie: CategoryOut | None
+    produits: list[ProductOut]
+    is_active: bool
+    date_creation: datetime
+
+
+def category_out(view: CategoryView) -> CategoryOut:
+    return CategoryOut(
+        id=view.id,
+        nom=view.nom,
+        description=view.description,
+        is_active=view.is_active,
+        date_creation=view.date_creation,
+        produits_count=view.produits_count,
+    )
+
+
+def photo_out(view: PhotoView) -> PhotoOut:
+    return PhotoOut(
+        id=view.id,
+        image=view.image,
+        uploaded_at=view.uploaded_at,
+        entity_type=view.entity_type,
+        entity_id=view.entity_id,
+    )
+
+
+def product_out(view: ProductView) -> ProductOut:
+    r = view.record
+    return ProductOut(
+        id=r.id,
+        nom=r.nom,
+        description=r.description,
+        prix=number(r.prix),
+        stock=r.stock,
+        photos=[photo_out(p) for p in r.photos],
+        categorie=Brief(id=r.categorie_id, nom=r.categorie_nom),
+        promotions=[Brief(id=p.id, nom=p.nom) for p in r.promotions],
+        is_active=r.is_active,
+        date_creation=r.date_creation,
+        date_mise_a_jour=r.date_mise_a_jour,
+        prix_reduit=number(view.prix_reduit),
+    )
+
+
+def promotion_out(view: PromotionView) -> PromotionOut:
+    r = view.record
+    return PromotionOut(
+        id=r.id,
+        nom=r.nom,
+        description=r.description,
+        reduction=float(r.reduction),
+        date_debut=r.date_debut,
+        date_fin=r.date_fin,
+        categorie=None if r.categorie is None else category_out(r.categorie),
+        produits=[product_out(p) for p in view.produits],
+        is_active=r.is_active,
+        date_creation=r.date_creation,
+    )
+
+
+def low_stock_out(report: LowStockReport) -> dict[str, Any]:
+    return {
+        "seuil": report.seuil,
+        "total_low_stock": report.items.total,
+        "products": [
+            {"id": i.id, "nom": i.nom, "stock": i.stock, "categorie__nom": i.categorie_nom}
+            for i in report.items.items
+        ],
+    }
+
+
+def stats_out(stats: ProductStats) -> dict[str, Any]:
+    return {
+        "total_products": stats.total_products,
+        "active_products": stats.active_products,
+        "low_stock_products": stats.low_stock_products,
+        "total_sales": number(stats.total_sales),
+        "sales_by_product": [
+            {"produit_id": s.produit_id, "nom": s.nom, "total_sales": number(s.total_sales)}
+            for s in stats.sales_by_product
+        ],
+        "stock_by_category": [
+            {"categorie_nom": c.categorie_nom, "total_stock": c.total_stock}
+            for c in stats.stock_by_category
+        ],
+        "low_stock_details": [
+            {"id": i.id, "nom": i.nom, "stock": i.stock} for i in stats.low_stock_details
+        ],
+    }
+
+
+# --- request bodies: every key optional here, the use cases decide what is required --------
+
+
+class CategoryIn(Body):
+    nom: Any = msgspec.UNSET
+    description: Any = msgspec.UNSET
+    is_active: Any = msgspec.UNSET
+
+
+class ProductIn(Body):
+    nom: Any = msgspec.UNSET
+    description: Any = msgspec.UNSET
+    prix: Any = msgspec.UNSET
+    stock: Any = msgspec.UNSET
+    categorie_id: Any = msgspec.UNSET
+    promotions: Any = msgspec.UNSET
+    is_active: Any = msgspec.UNSET
+
+
+class PromotionIn(Body):
+    nom: Any = msgspec.UNSET
+    description: Any = msgspec.UNSET
+    reduction: Any = msgspec.UNSET
+    date_debut: Any = msgspec.UNSET
+    date_fin: Any = msgspec.UNSET
+    categorie_id: Any = msgspec.UNSET
+    produit_ids: Any = msgspec.UNSET
+    is_active: Any = msgspec.UNSET
+
+
+def present(body: msgspec.Struct) -> dict[str, object]:
+    """The keys the client sent; JSON floats become their shortest decimal text (no float math)."""
+    values: dict[str, object] = {}
+    for name in body.__struct_fields__:
+        value = getattr(body, name)
+        if value is not msgspec.UNSET:
+            values[name] = str(value) if isinstance(value, float) else value
+    return values
+
+
+def promotion_values(body: PromotionIn) -> dict[str, object]:
+    values = present(body)
+    errors: dict[str, list[str]] = {}
+    for name in ("date_debut", "date_fin"):
+        if name not in values:
+            continue
+        raw = values[name]
+        try:
+            if not isinstance(raw, str):
+                raise ValueError(raw)
+            values[name] = parse_instant(raw.strip())
+        except ValueError:
+            errors[name] = [BAD_DATE]
+    if errors:
+        raise InvalidInput(BAD_DATE, fields=errors)
+    return values
