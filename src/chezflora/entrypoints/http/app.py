@@ -12,6 +12,7 @@ from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
 from chezflora.entrypoints.http.controllers import auth, parameters, system, users
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
+from chezflora.entrypoints.worker.broker import BackgroundWorker
 
 ROUTE_MODULES = [system, auth, users, parameters]
 
@@ -33,6 +34,9 @@ def create_app(container: Container) -> Litestar:
         render_plugins=[SwaggerRenderPlugin(path="/")],
     )
     handlers = [route for module in ROUTE_MODULES for route in module.ROUTES]
+    # Without Redis the API process delivers its own e-mails: a worker on the in-memory broker.
+    worker = BackgroundWorker(container, threads=2, worker_timeout=250)
+    background = container.jobs.in_process
     return Litestar(
         route_handlers=handlers,
         dependencies=DEPENDENCIES,
@@ -40,7 +44,8 @@ def create_app(container: Container) -> Litestar:
         cors_config=cors,
         openapi_config=openapi,
         state=State({"container": container}),
-        on_shutdown=[container.close],
+        on_startup=[worker.start] if background else [],
+        on_shutdown=[worker.stop, container.close] if background else [container.close],
         request_max_body_size=6 * 1024 * 1024,
         debug=False,
     )
