@@ -9,6 +9,7 @@ from dramatiq.brokers.stub import StubBroker
 EMAIL_QUEUE = "emails"
 JOBS_QUEUE = "jobs"
 DELIVER_EMAIL = "deliver_email"
+EMAIL_GAVE_UP = "email_gave_up"
 RUN_JOB = "run_job"
 
 

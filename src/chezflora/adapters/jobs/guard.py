@@ -18,6 +18,10 @@ class DeliveryGuard(Protocol):
         """Remember that a delivery message exists; False when one was already marked."""
         ...
 
+    def unmark_queued(self, email_id: int) -> None:
+        """The message gave up (retries spent): let the next relay sweep enqueue the row again."""
+        ...
+
     def claim(self, email_id: int, seconds: int) -> bool:
         """Take the right to send now; False while another thread holds it."""
         ...
@@ -32,6 +36,9 @@ class RedisDeliveryGuard:
     def mark_queued(self, email_id: int, seconds: int, *, only_if_absent: bool) -> bool:
         key = f"{self._prefix}:queued:{email_id}"
         return bool(self._redis.set(key, 1, ex=seconds, nx=only_if_absent))
+
+    def unmark_queued(self, email_id: int) -> None:
+        self._redis.delete(f"{self._prefix}:queued:{email_id}")
 
     def claim(self, email_id: int, seconds: int) -> bool:
         return bool(self._redis.set(f"{self._prefix}:sending:{email_id}", 1, ex=seconds, nx=True))
@@ -56,6 +63,10 @@ class MemoryDeliveryGuard:
 
     def mark_queued(self, email_id: int, seconds: int, *, only_if_absent: bool) -> bool:
         return self._set(f"queued:{email_id}", seconds, only_if_absent)
+
+    def unmark_queued(self, email_id: int) -> None:
+        with self._lock:
+            self._expiry.pop(f"queued:{email_id}", None)
 
     def claim(self, email_id: int, seconds: int) -> bool:
         return self._set(f"sending:{email_id}", seconds, True)

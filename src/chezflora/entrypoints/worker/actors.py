@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import dramatiq
 
 from chezflora.adapters.email.dispatch import deliver_or_raise
-from chezflora.adapters.jobs.broker import DELIVER_EMAIL, EMAIL_QUEUE, JOBS_QUEUE, RUN_JOB
+from chezflora.adapters.jobs.broker import (
+    DELIVER_EMAIL,
+    EMAIL_GAVE_UP,
+    EMAIL_QUEUE,
+    JOBS_QUEUE,
+    RUN_JOB,
+)
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.worker import jobs
 
@@ -26,6 +33,7 @@ JOB_TIME_LIMIT_MS = 2 * 60 * 60 * 1000
 @dataclass(frozen=True)
 class Actors:
     deliver_email: dramatiq.Actor[[int], None]
+    email_gave_up: dramatiq.Actor[[dict[str, Any], dict[str, Any]], None]
     run_job: dramatiq.Actor[[str], None]
 
 
@@ -44,10 +52,21 @@ def declare_actors(broker: dramatiq.Broker, container: Container) -> Actors:
         finally:
             guard.release(email_id)
 
+    def email_gave_up(message: dict[str, Any], _retries: dict[str, Any]) -> None:
+        # The row stays unsent; without its `queued` mark the next relay sweep starts a new
+        # retry chain, so a long SMTP outage costs one chain at a time, never a lost e-mail.
+        email_id = int(message["args"][0])
+        log.warning("e-mail %s: retries exhausted, left to the outbox relay", email_id)
+        guard.unmark_queued(email_id)
+
     def run_job(name: str) -> None:
         log.info("job %s: %s", name, jobs.run(container, name))
 
+    gave_up = dramatiq.actor(
+        broker=broker, actor_name=EMAIL_GAVE_UP, queue_name=EMAIL_QUEUE, max_retries=3
+    )(email_gave_up)
     return Actors(
+        email_gave_up=gave_up,
         deliver_email=dramatiq.actor(
             broker=broker,
             actor_name=DELIVER_EMAIL,
@@ -55,6 +74,7 @@ def declare_actors(broker: dramatiq.Broker, container: Container) -> Actors:
             max_retries=settings.email_max_retries,
             min_backoff=settings.email_min_backoff_ms,
             max_backoff=settings.email_max_backoff_ms,
+            on_retry_exhausted=EMAIL_GAVE_UP,
         )(deliver_email),
         run_job=dramatiq.actor(
             broker=broker,
