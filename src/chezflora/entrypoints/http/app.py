@@ -44,8 +44,8 @@ def create_app(container: Container) -> Litestar:
         cors_config=cors,
         openapi_config=openapi,
         state=State({"container": container}),
-        on_startup=[worker.start] if background else [],
-        on_shutdown=[worker.stop, container.close] if background else [container.close],
+        on_startup=[lambda: worker.start()] if background else [],
+        on_shutdown=[lambda: worker.stop(), container.close] if background else [container.close],
         request_max_body_size=6 * 1024 * 1024,
         debug=False,
     )
