@@ -11,10 +11,11 @@ from sqlalchemy.engine import Engine
 
 from chezflora.adapters.argon2_hasher import Argon2PasswordHasher
 from chezflora.adapters.clock import SystemClock
-from chezflora.adapters.email.dispatch import ThreadedEmailDispatcher
+from chezflora.adapters.email.dispatch import InlineEmailDispatcher
 from chezflora.adapters.email.rendering import EmailRenderer
 from chezflora.adapters.email.senders import FileEmailSender, SmtpEmailSender
 from chezflora.adapters.images import PillowImageProcessor
+from chezflora.adapters.jobs.module import JobsModule, Transport
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
 from chezflora.adapters.read_cache import LocalVersions, ReadCache, RedisVersions
@@ -24,6 +25,7 @@ from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
+from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
@@ -31,6 +33,7 @@ from chezflora.application.catalogue import CatalogueModule
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.identity import IdentityUseCases
+from chezflora.application.operations import OperationsUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
 from chezflora.application.ports import (
     Clock,
@@ -69,15 +72,20 @@ class Container:
     send_contact_message: SendContactMessage
     uow: UnitOfWorkFactory
     catalogue: CatalogueModule
+    jobs: JobsModule
 
     def close(self) -> None:
+        self.jobs.broker.close()
         self.engine.dispose()
         if self.redis is not None:
             self.redis.close()
 
 
 def build_container(settings: Settings, **overrides: Any) -> Container:
-    """Wire adapters to use cases; `overrides` replace any adapter (clock, email_sender, ...)."""
+    """Wire adapters to use cases; `overrides` replace any adapter (clock, email_sender, ...).
+
+    `inline_email=True` delivers e-mails in the committing thread (CLI commands without Redis).
+    """
     settings = ensure_jwt_secret(settings)
     clock: Clock = overrides.get("clock") or SystemClock()
     engine: Engine = overrides.get("engine") or make_engine(settings.resolved_database_url)
@@ -87,8 +95,11 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     hasher: PasswordHasher = overrides.get("hasher") or Argon2PasswordHasher()
     sender: EmailSender = overrides.get("email_sender") or _email_sender(settings)
     outbox = OutboxStore(engine)
-    dispatcher: EmailDispatcher = overrides.get("dispatcher") or ThreadedEmailDispatcher(
-        outbox, sender, clock
+    transport = Transport.build(settings, redis)
+    dispatcher: EmailDispatcher = overrides.get("dispatcher") or (
+        InlineEmailDispatcher(outbox, sender, clock)
+        if overrides.get("inline_email")
+        else transport.email_dispatcher()
     )
     tokens = JwtTokenIssuer(
         settings.jwt_secret,
@@ -138,6 +149,14 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             SqlPromotionSource(engine),
             PillowImageProcessor(),
             storage,
+        ),
+        jobs=JobsModule.build(
+            settings,
+            transport,
+            outbox,
+            dispatcher,
+            clock,
+            OperationsUseCases.build(uow, clock, SqlLowStockQuery(engine)),
         ),
     )
 

@@ -45,6 +45,11 @@ class Settings:
     throttle_enabled: bool = True
     backup_keep: int = 7
     log_level: str = "INFO"
+    worker_threads: int = 4
+    email_max_retries: int = 8
+    email_min_backoff_ms: int = 5_000
+    email_max_backoff_ms: int = 300_000
+    outbox_relay_after_seconds: int = 60
 
     @property
     def resolved_database_url(self) -> str:
@@ -106,6 +111,11 @@ def load_settings(environ: dict[str, str] | None = None, env_file: Path | None =
         throttle_enabled=_flag(get("THROTTLE_ENABLED", "true")),
         backup_keep=int(get("BACKUP_KEEP", "7")),
         log_level=get("LOG_LEVEL", "INFO"),
+        worker_threads=int(get("WORKER_THREADS", "4")),
+        email_max_retries=int(get("EMAIL_MAX_RETRIES", "8")),
+        email_min_backoff_ms=int(get("EMAIL_MIN_BACKOFF_MS", "5000")),
+        email_max_backoff_ms=int(get("EMAIL_MAX_BACKOFF_MS", "300000")),
+        outbox_relay_after_seconds=int(get("OUTBOX_RELAY_AFTER_SECONDS", "60")),
     )
 
 

@@ -1,10 +1,12 @@
-"""Delivering committed outbox e-mails outside the request, in a background thread."""
+"""Delivering one committed outbox e-mail; the inline dispatcher for tests and the CLI.
+
+In the running system the Dramatiq dispatcher (adapters/jobs) enqueues ids and the
+`deliver_email` actor calls `deliver_or_raise`, so the Retries middleware backs off on failure.
+"""
 
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.application.ports import Clock, EmailSender
@@ -12,51 +14,32 @@ from chezflora.application.ports import Clock, EmailSender
 log = logging.getLogger(__name__)
 
 
-def deliver_one(store: OutboxStore, sender: EmailSender, clock: Clock, email_id: int) -> bool:
-    """Send a pending e-mail and mark it sent; a failure leaves it pending (to be retried)."""
+def deliver_or_raise(store: OutboxStore, sender: EmailSender, clock: Clock, email_id: int) -> bool:
+    """Send a pending e-mail, then mark it sent; False when there was nothing left to send.
+
+    Marking after sending means a crash in between may send twice, but never loses a message.
+    A failure is recorded on the row and re-raised for the caller's retry policy.
+    """
     email = store.pending(email_id)
     if email is None:
-        return True
+        return False
     try:
         sender.send(email)
     except Exception as exc:
-        log.warning("e-mail %s not delivered: %s", email_id, exc)
         store.mark_failed(email_id, repr(exc))
-        return False
+        raise
     store.mark_sent(email_id, clock.now())
     return True
 
 
-class ThreadedEmailDispatcher:
-    """In-process delivery: a daemon thread drains a queue of outbox ids."""
-
-    def __init__(self, store: OutboxStore, sender: EmailSender, clock: Clock) -> None:
-        self._store, self._sender, self._clock = store, sender, clock
-        self._queue: queue.Queue[int] = queue.Queue()
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    def dispatch(self, email_ids: list[int]) -> None:
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._run, name="email-dispatch", daemon=True
-                )
-                self._thread.start()
-        for email_id in email_ids:
-            self._queue.put(email_id)
-
-    def flush(self) -> None:
-        """Wait until everything queued so far was attempted (tests, shutdown)."""
-        self._queue.join()
-
-    def _run(self) -> None:
-        while True:
-            email_id = self._queue.get()
-            try:
-                deliver_one(self._store, self._sender, self._clock, email_id)
-            finally:
-                self._queue.task_done()
+def deliver_one(store: OutboxStore, sender: EmailSender, clock: Clock, email_id: int) -> bool:
+    """Like `deliver_or_raise` but a failure only logs and leaves the row for the relay."""
+    try:
+        deliver_or_raise(store, sender, clock, email_id)
+    except Exception as exc:
+        log.warning("e-mail %s not delivered: %s", email_id, exc)
+        return False
+    return True
 
 
 class InlineEmailDispatcher:

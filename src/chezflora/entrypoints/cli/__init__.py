@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from chezflora.config import Settings, load_settings
-from chezflora.entrypoints.cli import accounts, database, server
+from chezflora.entrypoints.cli import accounts, backup, database, export, jobs, server, worker
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -16,7 +16,7 @@ Command = Callable[[argparse.Namespace, Settings], int]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chezflora", description="ChezFlora backend")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (database, accounts, server):
+    for module in (database, accounts, server, worker, jobs, backup, export):
         module.register(commands)
     return parser
 

@@ -25,6 +25,7 @@ from chezflora.entrypoints.http.controllers import (
     users,
 )
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
+from chezflora.entrypoints.worker.broker import BackgroundWorker
 
 ROUTE_MODULES = [
     system,
@@ -58,6 +59,9 @@ def create_app(container: Container) -> Litestar:
     )
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]
     handlers.append(photos.media_files(settings.media_dir))
+    # Without Redis the API process delivers its own e-mails: a worker on the in-memory broker.
+    worker = BackgroundWorker(container, threads=2, worker_timeout=250)
+    background = container.jobs.in_process
     return Litestar(
         route_handlers=handlers,
         dependencies=DEPENDENCIES,
@@ -65,7 +69,8 @@ def create_app(container: Container) -> Litestar:
         cors_config=cors,
         openapi_config=openapi,
         state=State({"container": container}),
-        on_shutdown=[container.close],
+        on_startup=[lambda: worker.start()] if background else [],
+        on_shutdown=[lambda: worker.stop(), container.close] if background else [container.close],
         request_max_body_size=6 * 1024 * 1024,
         debug=False,
     )

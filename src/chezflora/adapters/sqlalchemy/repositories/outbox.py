@@ -51,7 +51,7 @@ class OutboxStore:
             ).first()
         return None if row is None else _email(row)
 
-    def pending_ids(self, limit: int = 500) -> list[int]:
+    def pending_ids(self, limit: int = 500, created_before: datetime | None = None) -> list[int]:
         with self._engine.connect() as conn:
             query = (
                 sa.select(outbox_emails.c.id)
@@ -59,6 +59,8 @@ class OutboxStore:
                 .order_by(outbox_emails.c.id)
                 .limit(limit)
             )
+            if created_before is not None:
+                query = query.where(outbox_emails.c.created_at < created_before)
             return [int(i) for i in conn.execute(query).scalars()]
 
     def mark_sent(self, email_id: int, now: datetime) -> None:

@@ -1,0 +1,1 @@
+"""Database dumps, media archives and their rotation."""

@@ -1,0 +1,87 @@
+"""CSV exports: name → columns and one streamed SELECT. Features append their own entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
+from chezflora.adapters.sqlalchemy.tables.identity import users
+
+
+@dataclass(frozen=True)
+class Export:
+    description: str
+    query: sa.Select[Any]
+
+    @property
+    def columns(self) -> list[str]:
+        return [c.name for c in self.query.selected_columns]
+
+
+def count(engine: Engine, export: Export) -> int:
+    with engine.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(export.query.subquery()))
+        return int(total.scalar_one())
+
+
+def rows(engine: Engine, export: Export, batch: int = 1000) -> Iterator[list[str]]:
+    """Streamed in batches: an export of the whole shop must not sit in memory."""
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=batch).execute(export.query)
+        for row in result:
+            yield [_text(value) for value in row]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return str(value)
+
+
+EXPORTS: dict[str, Export] = {
+    "products": Export(
+        "produits avec catégorie, prix (FCFA) et stock",
+        sa.select(
+            products.c.id,
+            products.c.nom,
+            categories.c.nom.label("categorie"),
+            products.c.prix,
+            products.c.stock,
+            products.c.is_active,
+            products.c.date_creation,
+            products.c.date_mise_a_jour,
+        )
+        .join(categories, categories.c.id == products.c.categorie_id)
+        .order_by(products.c.id),
+    ),
+    "users": Export(
+        "comptes (sans mot de passe ni comptes supprimés)",
+        sa.select(
+            users.c.id,
+            users.c.username,
+            users.c.email,
+            users.c.role,
+            users.c.is_active,
+            users.c.is_banned,
+            users.c.telephone,
+            users.c.adresse,
+            users.c.date_creation,
+            users.c.last_login,
+        )
+        .where(users.c.deleted_at.is_(None))
+        .order_by(users.c.id),
+    ),
+}

@@ -1,0 +1,1 @@
+"""Outside the request: Dramatiq actors, the worker process, the job registry, the scheduler."""

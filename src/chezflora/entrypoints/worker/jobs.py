@@ -1,0 +1,91 @@
+"""The job registry: name → callable(container) returning a printable report.
+
+The scheduler, the `run_job` actor and `chezflora run-job NAME` all go through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import cast
+
+from chezflora.adapters.backup.database import backup_database
+from chezflora.adapters.backup.media import archive_media
+from chezflora.bootstrap import Container
+
+Job = Callable[[Container], object]
+
+
+class JobUnavailable(RuntimeError):
+    """The job's feature is not wired into this build: fail loudly, never pretend it ran."""
+
+
+def _subscription_use_case(container: Container, class_name: str) -> Callable[[], object]:
+    """The subscriptions feature is built on another branch: find its use case by class name,
+    whatever attribute the composition root gives it, and fail loudly while it is absent."""
+    module = getattr(container, "subscriptions", None)
+    if module is None:
+        raise JobUnavailable("subscriptions module not installed")
+    names = [f.name for f in fields(module)] if is_dataclass(module) else list(vars(module))
+    for name in names:
+        value = getattr(module, name)
+        if type(value).__name__ == class_name and callable(value):
+            return cast(Callable[[], object], value)
+    raise JobUnavailable(f"subscriptions module has no {class_name}")
+
+
+def subscription_orders(container: Container) -> object:
+    return _subscription_use_case(container, "GenerateDueSubscriptionOrders")()
+
+
+def subscription_billing(container: Container) -> object:
+    return _subscription_use_case(container, "BillDueSubscriptions")()
+
+
+def low_stock(container: Container) -> object:
+    return container.jobs.operations.low_stock_alert()
+
+
+def purge_codes(container: Container) -> object:
+    return {"codes_supprimes": container.jobs.operations.purge_codes()}
+
+
+def relay_outbox(container: Container) -> object:
+    return {"emails_relances": container.jobs.relay_outbox()}
+
+
+def backup_db(container: Container) -> Path:
+    settings = container.settings
+    return backup_database(
+        settings.resolved_database_url,
+        settings.backup_dir,
+        container.clock.now(),
+        settings.backup_keep,
+    )
+
+
+def backup_media(container: Container) -> Path:
+    settings = container.settings
+    return archive_media(
+        settings.media_dir, settings.backup_dir, container.clock.now(), settings.backup_keep
+    )
+
+
+JOBS: dict[str, Job] = {
+    "subscription-orders": subscription_orders,
+    "subscription-billing": subscription_billing,
+    "low-stock": low_stock,
+    "purge-codes": purge_codes,
+    "relay-outbox": relay_outbox,
+    "backup-db": backup_db,
+    "backup-media": backup_media,
+}
+
+
+def run(container: Container, name: str) -> object:
+    try:
+        job = JOBS[name]
+    except KeyError:
+        raise JobUnavailable(f"unknown job {name!r}; known: {', '.join(sorted(JOBS))}") from None
+    return job(container)

@@ -1,0 +1,91 @@
+"""Jobs on a real database: low-stock e-mail content, code purge, CSV export."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
+from chezflora.entrypoints.cli.export import run_export
+from chezflora.entrypoints.cli.seeding import ensure_admin
+from chezflora.entrypoints.worker import jobs
+from tests.integration.helpers import outbox_messages
+
+
+def add_products(container, stocks: dict[str, tuple[int, bool]]) -> None:
+    now = container.clock.now()
+    with container.engine.begin() as conn:
+        category = conn.execute(
+            sa.insert(categories).values(nom="Bouquets", is_active=True, date_creation=now)
+        ).inserted_primary_key[0]
+        for nom, (stock, active) in stocks.items():
+            conn.execute(
+                sa.insert(products).values(
+                    nom=nom,
+                    description="",
+                    prix=Decimal("15000.00"),
+                    stock=stock,
+                    categorie_id=category,
+                    is_active=active,
+                    date_creation=now,
+                    date_mise_a_jour=now,
+                )
+            )
+
+
+def test_low_stock_alert_lists_active_products_under_the_threshold(container):
+    ensure_admin(container, "patron", "patron@chezflora.cm", "motdepasse-1")
+    add_products(
+        container,
+        {"Roses rouges": (2, True), "Orchidée": (0, True), "Lys": (5, True), "Ancien": (0, False)},
+    )
+
+    report = jobs.low_stock(container)
+
+    assert (report.products, report.emails) == (2, 1)  # type: ignore[attr-defined]
+    [message] = outbox_messages(container)
+    body = message.get_payload(decode=True).decode()
+    assert message["To"] == "patron@chezflora.cm"
+    assert message["Subject"] == "Alerte stock faible : 2 produits sous le seuil de 5"
+    assert re.search(
+        r"- Orchidée \(n° \d+\) : 0 en stock\n.*- Roses rouges \(n° \d+\) : 2", body, re.S
+    )
+    assert "Lys" not in body and "Ancien" not in body
+
+
+def test_purge_codes_job_deletes_expired_codes(container, client, clock):
+    client.post(
+        "/api/register/",
+        json={"username": "gisele", "email": "gisele@example.cm", "password": "motdepasse-1"},
+    )
+    assert jobs.purge_codes(container) == {"codes_supprimes": 0}
+    clock.advance(minutes=11)
+    assert jobs.purge_codes(container) == {"codes_supprimes": 1}
+
+
+def test_csv_export_of_products(container, tmp_path):
+    add_products(container, {"Roses rouges": (2, True)})
+    output = tmp_path / "produits.csv"
+    settings = container.settings
+
+    code = run_export(argparse.Namespace(name="products", output=output, delimiter=";"), settings)
+
+    assert code == 0
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0][:5] == ["id", "nom", "categorie", "prix", "stock"]
+    assert rows[1][1:6] == ["Roses rouges", "Bouquets", "15000.00", "2", "oui"]
+    assert len(rows) == 2
+
+
+def test_run_job_cli_reports_a_missing_module(container, capsys):
+    from chezflora.entrypoints.cli.jobs import run_job
+
+    code = run_job(argparse.Namespace(name="subscription-billing"), container.settings)
+
+    assert code == 1
+    assert "subscriptions module not installed" in capsys.readouterr().out
