@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from redis import Redis
 from sqlalchemy.engine import Engine
@@ -18,6 +19,7 @@ from chezflora.adapters.jwt_tokens import JwtTokenIssuer
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
 from chezflora.adapters.sqlalchemy.engine import make_engine
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
+from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.application.identity import IdentityUseCases
@@ -29,6 +31,7 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
+from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 
@@ -50,6 +53,7 @@ class Container:
     save_parameter: SaveParameter
     delete_parameter: DeleteParameter
     uow: UnitOfWorkFactory
+    shopping: ShoppingModule
 
     def close(self) -> None:
         self.engine.dispose()
@@ -97,6 +101,12 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         save_parameter=SaveParameter(uow, clock),
         delete_parameter=DeleteParameter(uow),
         uow=uow,
+        shopping=ShoppingModule.build(
+            uow,
+            clock,
+            SqlShoppingQueries(engine, clock, settings.public_base_url),
+            ZoneInfo(settings.shop_timezone),
+        ),
     )
 
 

@@ -10,10 +10,20 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
-from chezflora.entrypoints.http.controllers import auth, parameters, system, users
+from chezflora.entrypoints.http.controllers import (
+    addresses,
+    auth,
+    carts,
+    orders,
+    parameters,
+    payments,
+    system,
+    users,
+    wishlist,
+)
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
 
-ROUTE_MODULES = [system, auth, users, parameters]
+ROUTE_MODULES = [system, auth, users, parameters, carts, orders, payments, addresses, wishlist]
 
 
 def create_app(container: Container) -> Litestar:
