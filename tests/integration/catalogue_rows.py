@@ -95,5 +95,7 @@ def add_promotion(
 def stock_of(engine: Engine, product_id: int) -> int:
     with engine.connect() as conn:
         return int(
-            conn.execute(sa.select(products.c.stock).where(products.c.id == product_id)).scalar_one()
+            conn.execute(
+                sa.select(products.c.stock).where(products.c.id == product_id)
+            ).scalar_one()
         )
