@@ -1,4 +1,4 @@
-"""Catalogue rows written straight to the tables (the catalogue HTTP API lives on another branch)."""
+"""Catalogue rows written straight to the tables (the catalogue API is built on another branch)."""
 
 from __future__ import annotations
 
