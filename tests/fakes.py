@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
 from chezflora.application.ports import OutgoingEmail, TokenClaims, TokenPair
+from chezflora.domain.cart import Cart
 from chezflora.domain.one_time_code import MAX_ATTEMPTS, CodePurpose, OneTimeCode
 from chezflora.domain.parameter import Parameter
 from chezflora.domain.user import Role, User
@@ -59,6 +60,7 @@ class _Store:
         self.codes: dict[int, OneTimeCode] = {}
         self.parameters: dict[int, Parameter] = {}
         self.emails: list[OutgoingEmail] = []
+        self.carts: dict[int, Cart] = {}
         self.next_id = 1
 
     def new_id(self) -> int:
@@ -155,6 +157,23 @@ class InMemoryParameters:
         self._rows.pop(parameter_id, None)
 
 
+class InMemoryCarts:
+    """Only what identity needs: a cart per client, created with the account."""
+
+    def __init__(self, rows: dict[int, Cart], store: _Store) -> None:
+        self._rows, self._store = rows, store
+
+    def for_client(self, client_id: int, *, for_update: bool = False) -> Cart | None:
+        return next((c for c in self._rows.values() if c.client_id == client_id), None)
+
+    def ensure(self, client_id: int, now: datetime) -> Cart:
+        cart = self.for_client(client_id)
+        if cart is None:
+            cart = Cart(id=self._store.new_id(), client_id=client_id)
+            self._rows[cart.id or 0] = cart
+        return cart
+
+
 class RecordingOutbox:
     def __init__(self) -> None:
         self.recorded: list[OutgoingEmail] = []
@@ -176,6 +195,8 @@ class FakeUnitOfWork:
         self.users = InMemoryUsers(self._users, self._store)
         self.codes = InMemoryCodes(self._codes, self._store)
         self.parameters = InMemoryParameters(self._parameters, self._store)
+        self._carts = copy.deepcopy(self._store.carts)
+        self.carts = InMemoryCarts(self._carts, self._store)
         self.outbox = RecordingOutbox()
         return self
 
@@ -191,6 +212,7 @@ class FakeUnitOfWork:
         self._store.users = copy.deepcopy(self._users)
         self._store.codes = copy.deepcopy(self._codes)
         self._store.parameters = copy.deepcopy(self._parameters)
+        self._store.carts = copy.deepcopy(self._carts)
         self._store.emails.extend(self.outbox.recorded)
         self.outbox.recorded = []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from redis import Redis
 from sqlalchemy.engine import Engine
@@ -25,6 +26,7 @@ from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
+from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
@@ -42,6 +44,7 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
+from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 
@@ -73,6 +76,7 @@ class Container:
     uow: UnitOfWorkFactory
     catalogue: CatalogueModule
     jobs: JobsModule
+    shopping: ShoppingModule
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -157,6 +161,12 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             dispatcher,
             clock,
             OperationsUseCases.build(uow, clock, SqlLowStockQuery(engine)),
+        ),
+        shopping=ShoppingModule.build(
+            uow,
+            clock,
+            SqlShoppingQueries(engine, clock, settings.public_base_url),
+            ZoneInfo(settings.shop_timezone),
         ),
     )
 

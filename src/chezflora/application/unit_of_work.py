@@ -8,6 +8,15 @@ from types import TracebackType
 from typing import Protocol
 
 from chezflora.application.ports import OutgoingEmail
+from chezflora.application.shopping.repositories import (
+    AddressRepository,
+    CartRepository,
+    IdempotencyRepository,
+    OrderRepository,
+    PaymentRepository,
+    StockRepository,
+    WishlistRepository,
+)
 from chezflora.domain.one_time_code import CodePurpose, OneTimeCode
 from chezflora.domain.parameter import Parameter
 from chezflora.domain.user import User
@@ -64,6 +73,20 @@ class UnitOfWork(Protocol):
     def parameters(self) -> ParameterRepository: ...
     @property
     def outbox(self) -> Outbox: ...
+    @property
+    def carts(self) -> CartRepository: ...
+    @property
+    def addresses(self) -> AddressRepository: ...
+    @property
+    def orders(self) -> OrderRepository: ...
+    @property
+    def stock(self) -> StockRepository: ...
+    @property
+    def payments(self) -> PaymentRepository: ...
+    @property
+    def wishlists(self) -> WishlistRepository: ...
+    @property
+    def idempotency(self) -> IdempotencyRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(
@@ -74,6 +97,10 @@ class UnitOfWork(Protocol):
     ) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+
+
+class TransactionConflict(Exception):
+    """The database gave up on this transaction (deadlock, lock wait); running it again may work."""
 
 
 class UnitOfWorkFactory(Protocol):

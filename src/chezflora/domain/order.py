@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 
 from chezflora.domain.errors import Forbidden, IllegalTransition, InvalidInput
@@ -102,3 +103,39 @@ def shortages(requested: Mapping[int, int], stock: Mapping[int, int]) -> list[in
         for product_id, quantity in requested.items()
         if quantity > stock.get(product_id, 0)
     ]
+
+
+@dataclass(eq=False, kw_only=True)
+class Order:
+    """An order: lines and total frozen when placed; only its status (and archive flag) moves."""
+
+    id: int | None = None
+    client_id: int
+    status: OrderStatus = OrderStatus.EN_ATTENTE
+    total: Money
+    lines: list[OrderLine] = field(default_factory=list)
+    address_id: int | None = None
+    placed_at: datetime
+    updated_at: datetime
+    is_active: bool = True
+    stock_restored: bool = False
+    subscription_id: int | None = None
+    delivery_date: date | None = None
+
+    @classmethod
+    def place(
+        cls, client_id: int, lines: list[OrderLine], address_id: int | None, now: datetime
+    ) -> Order:
+        """A new order waits for its payment; its total is the sum of its frozen lines."""
+        return cls(
+            client_id=client_id,
+            total=order_total(lines),
+            lines=list(lines),
+            address_id=address_id,
+            placed_at=now,
+            updated_at=now,
+        )
+
+    def quantities(self) -> dict[int, int]:
+        """Product id → quantity, for lines whose product still exists."""
+        return {line.product_id: line.quantity for line in self.lines}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from chezflora.domain.errors import IllegalTransition
+from chezflora.domain.money import Money
 from chezflora.domain.order import OrderStatus, can_cancel
 
 
@@ -36,6 +39,15 @@ def refund(current: PaymentStatus) -> PaymentStatus:
     return _move(current, PaymentStatus.REMBOURSE, _REFUND_FROM)
 
 
+def settle_on_cancel(current: PaymentStatus) -> PaymentStatus | None:
+    """When what it paid for is cancelled: a completed payment is refunded, a pending one fails."""
+    if current is PaymentStatus.EFFECTUE:
+        return PaymentStatus.REMBOURSE
+    if current is PaymentStatus.SIMULE:
+        return PaymentStatus.ECHEC
+    return None
+
+
 def refund_cancels_order(order_status: OrderStatus) -> bool:
     """A refund cancels the order it paid for when the order has not shipped yet."""
     return can_cancel(order_status)
@@ -47,3 +59,33 @@ def _move(
     if current not in allowed_from:
         raise IllegalTransition("paiement", str(current), str(target))
     return target
+
+
+@dataclass(eq=False, kw_only=True)
+class Payment:
+    """A simulated payment by one user for exactly one thing (order, subscription or workshop)."""
+
+    id: int | None = None
+    payer_id: int
+    kind: TransactionType
+    amount: Money
+    status: PaymentStatus = PaymentStatus.SIMULE
+    order_id: int | None = None
+    subscription_id: int | None = None
+    workshop_id: int | None = None
+    created_at: datetime
+    updated_at: datetime
+    details: str | None = None
+    method: str | None = None
+    is_active: bool = True
+
+    @classmethod
+    def for_order(cls, order_id: int, payer_id: int, amount: Money, now: datetime) -> Payment:
+        return cls(
+            payer_id=payer_id,
+            kind=TransactionType.COMMANDE,
+            amount=amount,
+            order_id=order_id,
+            created_at=now,
+            updated_at=now,
+        )

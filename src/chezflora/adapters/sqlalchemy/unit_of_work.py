@@ -7,7 +7,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
+from chezflora.adapters.sqlalchemy.repositories.addresses import SqlAddressRepository
+from chezflora.adapters.sqlalchemy.repositories.carts import SqlCartRepository
 from chezflora.adapters.sqlalchemy.repositories.catalogue import (
     SqlCategoryRepository,
     SqlProductRepository,
@@ -15,10 +18,19 @@ from chezflora.adapters.sqlalchemy.repositories.catalogue import (
 )
 from chezflora.adapters.sqlalchemy.repositories.catalogue_photos import SqlPhotoRepository
 from chezflora.adapters.sqlalchemy.repositories.codes import SqlCodeRepository
+from chezflora.adapters.sqlalchemy.repositories.idempotency import SqlIdempotencyRepository
+from chezflora.adapters.sqlalchemy.repositories.orders import SqlOrderRepository
 from chezflora.adapters.sqlalchemy.repositories.outbox import SqlOutbox
 from chezflora.adapters.sqlalchemy.repositories.parameters import SqlParameterRepository
+from chezflora.adapters.sqlalchemy.repositories.payments import SqlPaymentRepository
+from chezflora.adapters.sqlalchemy.repositories.stock import SqlStockRepository
 from chezflora.adapters.sqlalchemy.repositories.users import SqlUserRepository
+from chezflora.adapters.sqlalchemy.repositories.wishlists import SqlWishlistRepository
 from chezflora.application.ports import Clock, EmailDispatcher
+from chezflora.application.unit_of_work import TransactionConflict
+
+# MariaDB gave up on the transaction: deadlock found (1213), lock wait timeout (1205).
+RETRYABLE_MARIADB_ERRORS = frozenset({1213, 1205})
 
 
 class SqlAlchemyUnitOfWork:
@@ -32,6 +44,13 @@ class SqlAlchemyUnitOfWork:
     products: SqlProductRepository
     promotions: SqlPromotionRepository
     photos: SqlPhotoRepository
+    carts: SqlCartRepository
+    addresses: SqlAddressRepository
+    orders: SqlOrderRepository
+    stock: SqlStockRepository
+    payments: SqlPaymentRepository
+    wishlists: SqlWishlistRepository
+    idempotency: SqlIdempotencyRepository
 
     def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
@@ -68,6 +87,8 @@ class SqlAlchemyUnitOfWork:
         finally:
             self.connection.close()
             self._connection = None
+        if isinstance(exc, DBAPIError) and _is_retryable(exc):
+            raise TransactionConflict(str(exc.orig)) from exc
 
     def commit(self) -> None:
         self.connection.commit()
@@ -81,11 +102,22 @@ class SqlAlchemyUnitOfWork:
         self.outbox.take_recorded()
 
 
+def _is_retryable(exc: DBAPIError) -> bool:
+    args: tuple[object, ...] = getattr(exc.orig, "args", ())
+    return bool(args) and args[0] in RETRYABLE_MARIADB_ERRORS
+
+
 # Later features register their repositories here: attribute name → factory(connection).
-FEATURE_REPOSITORIES: dict[str, Any] = {}
-FEATURE_REPOSITORIES.update(
-    categories=SqlCategoryRepository,
-    products=SqlProductRepository,
-    promotions=SqlPromotionRepository,
-    photos=SqlPhotoRepository,
-)
+FEATURE_REPOSITORIES: dict[str, Any] = {
+    "categories": SqlCategoryRepository,
+    "products": SqlProductRepository,
+    "promotions": SqlPromotionRepository,
+    "photos": SqlPhotoRepository,
+    "carts": SqlCartRepository,
+    "addresses": SqlAddressRepository,
+    "orders": SqlOrderRepository,
+    "stock": SqlStockRepository,
+    "payments": SqlPaymentRepository,
+    "wishlists": SqlWishlistRepository,
+    "idempotency": SqlIdempotencyRepository,
+}

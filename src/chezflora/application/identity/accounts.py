@@ -153,6 +153,8 @@ class CreateUser:
                 date_mise_a_jour=now,
             )
             uow.users.add(user)
+            assert user.id is not None
+            uow.carts.ensure(user.id, now)  # the cart is created with the account (decisions §2)
             uow.commit()
         return user
 

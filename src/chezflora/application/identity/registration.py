@@ -51,6 +51,8 @@ class RegisterCustomer:
                 date_mise_a_jour=now,
             )
             uow.users.add(user)
+            assert user.id is not None
+            uow.carts.ensure(user.id, now)  # the cart is created with the account (decisions §2)
             issue_code(uow, user, CodePurpose.ACTIVATION, now)
             uow.commit()
         assert user.id is not None

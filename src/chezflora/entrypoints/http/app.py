@@ -13,16 +13,21 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
 from chezflora.entrypoints.http.controllers import (
+    addresses,
     auth,
+    carts,
     catalogue_categories,
     catalogue_products,
     catalogue_promotions,
     contact,
     dashboard,
+    orders,
     parameters,
+    payments,
     photos,
     system,
     users,
+    wishlist,
 )
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
 from chezflora.entrypoints.worker.broker import BackgroundWorker
@@ -38,6 +43,11 @@ ROUTE_MODULES = [
     catalogue_products,
     catalogue_promotions,
     photos,
+    carts,
+    orders,
+    payments,
+    addresses,
+    wishlist,
 ]
 
 

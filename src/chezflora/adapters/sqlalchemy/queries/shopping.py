@@ -1,0 +1,128 @@
+"""The `ShoppingQueries` port in SQL: each call opens one connection and reads a bounded page."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from chezflora.adapters.sqlalchemy.queries import shopping_carts as carts
+from chezflora.adapters.sqlalchemy.queries import shopping_orders as orders
+from chezflora.adapters.sqlalchemy.queries import shopping_payments as payments
+from chezflora.adapters.sqlalchemy.tables.shopping import payments as payments_table
+from chezflora.application.listing import ListOptions
+from chezflora.application.pagination import Page, PageRequest
+from chezflora.application.ports import Clock
+from chezflora.application.shopping.stats import PaymentFact
+from chezflora.application.shopping.views import (
+    AddressView,
+    CartView,
+    OrderFilters,
+    OrderLineView,
+    OrderView,
+    PaymentFilters,
+    PaymentView,
+    Scope,
+    WishlistView,
+)
+from chezflora.domain.money import Money
+
+ONE = PageRequest(page=1, per_page=1)
+NO_OPTIONS = ListOptions()
+
+
+class SqlShoppingQueries:
+    def __init__(self, engine: Engine, clock: Clock, base_url: str) -> None:
+        self._engine, self._clock, self._base_url = engine, clock, base_url
+
+    def carts(self, scope: Scope, options: ListOptions, page: PageRequest) -> Page[CartView]:
+        with self._engine.connect() as conn:
+            return carts.cart_page(conn, scope, options, page, self._clock.now(), self._base_url)
+
+    def cart(self, scope: Scope, cart_id: int) -> CartView | None:
+        with self._engine.connect() as conn:
+            found = carts.cart_page(
+                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._base_url, cart_id
+            )
+        return found.items[0] if found.items else None
+
+    def wishlists(
+        self, scope: Scope, options: ListOptions, page: PageRequest
+    ) -> Page[WishlistView]:
+        with self._engine.connect() as conn:
+            return carts.wishlist_page(
+                conn, scope, options, page, self._clock.now(), self._base_url
+            )
+
+    def wishlist(self, scope: Scope, wishlist_id: int) -> WishlistView | None:
+        with self._engine.connect() as conn:
+            found = carts.wishlist_page(
+                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._base_url, wishlist_id
+            )
+        return found.items[0] if found.items else None
+
+    def addresses(self, scope: Scope, options: ListOptions, page: PageRequest) -> Page[AddressView]:
+        with self._engine.connect() as conn:
+            return orders.address_page(conn, scope, options, page)
+
+    def address(self, scope: Scope, address_id: int) -> AddressView | None:
+        with self._engine.connect() as conn:
+            found = orders.address_page(conn, scope, NO_OPTIONS, ONE, address_id)
+        return found.items[0] if found.items else None
+
+    def orders(
+        self, scope: Scope, filters: OrderFilters, options: ListOptions, page: PageRequest
+    ) -> Page[OrderView]:
+        with self._engine.connect() as conn:
+            return orders.order_page(conn, scope, filters, options, page)
+
+    def order(self, scope: Scope, order_id: int) -> OrderView | None:
+        with self._engine.connect() as conn:
+            found = orders.order_page(conn, scope, OrderFilters(), NO_OPTIONS, ONE, order_id)
+        return found.items[0] if found.items else None
+
+    def order_lines(
+        self, scope: Scope, options: ListOptions, page: PageRequest
+    ) -> Page[OrderLineView]:
+        with self._engine.connect() as conn:
+            return orders.line_page(conn, scope, options, page)
+
+    def order_line(self, scope: Scope, line_id: int) -> OrderLineView | None:
+        with self._engine.connect() as conn:
+            found = orders.line_page(conn, scope, NO_OPTIONS, ONE, line_id)
+        return found.items[0] if found.items else None
+
+    def payments(
+        self, scope: Scope, filters: PaymentFilters, options: ListOptions, page: PageRequest
+    ) -> Page[PaymentView]:
+        with self._engine.connect() as conn:
+            return payments.payment_page(conn, scope, filters, options, page)
+
+    def payment(self, scope: Scope, payment_id: int) -> PaymentView | None:
+        with self._engine.connect() as conn:
+            found = payments.payment_page(
+                conn, scope, PaymentFilters(), NO_OPTIONS, ONE, payment_id
+            )
+        return found.items[0] if found.items else None
+
+    def revenue_facts(
+        self, since: datetime
+    ) -> tuple[dict[str, Money], list[tuple[datetime, Money]]]:
+        with self._engine.connect() as conn:
+            return orders.revenue_facts(conn, since)
+
+    def payment_facts(self, filters: PaymentFilters) -> list[PaymentFact]:
+        with self._engine.connect() as conn:
+            return payments.payment_facts(conn, filters)
+
+    def export_orders(self) -> list[OrderView]:
+        everyone = Scope(owner_id=None, viewer_id=0)
+        with self._engine.connect() as conn:
+            rows = conn.execute(orders.order_query(everyone, OrderFilters(), NO_OPTIONS)).all()
+            return orders.order_views(conn, list(rows))
+
+    def export_payments(self) -> list[PaymentView]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(sa.select(payments_table).order_by(payments_table.c.id)).all()
+            return payments.payment_views(conn, rows)

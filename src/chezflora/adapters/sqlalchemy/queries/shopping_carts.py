@@ -1,0 +1,123 @@
+"""Carts and wishlists, read a page at a time with their products batched."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from chezflora.adapters.sqlalchemy.queries.paging import fetch_page, order, search
+from chezflora.adapters.sqlalchemy.queries.shopping_products import client_briefs, product_cards
+from chezflora.adapters.sqlalchemy.tables.identity import users
+from chezflora.adapters.sqlalchemy.tables.shopping import (
+    cart_items,
+    carts,
+    wishlist_products,
+    wishlists,
+)
+from chezflora.application.listing import ListOptions
+from chezflora.application.pagination import Page, PageRequest
+from chezflora.application.shopping.views import CartItemView, CartView, Scope, WishlistView
+from chezflora.domain.money import sum_money
+
+
+def _scoped(table: sa.Table, scope: Scope, options: ListOptions) -> sa.Select[Any]:
+    query = sa.select(table).join(users, users.c.id == table.c.client_id)
+    if scope.owner_id is not None:
+        query = query.where(table.c.client_id == scope.owner_id)
+    query = search(query, options.search, [users.c.username, users.c.email])
+    # The caller's own cart or wishlist comes first: the client reads results[0].
+    mine_first = sa.case((table.c.client_id == scope.viewer_id, 0), else_=1)
+    allowed = {"client": users.c.username, "date_creation": table.c.date_creation}
+    return order(query, options.ordering, allowed, [mine_first], table.c.id)
+
+
+def cart_page(
+    conn: Connection,
+    scope: Scope,
+    options: ListOptions,
+    page: PageRequest,
+    now: datetime,
+    base_url: str,
+    cart_id: int | None = None,
+) -> Page[CartView]:
+    query = _scoped(carts, scope, options)
+    if cart_id is not None:
+        query = query.where(carts.c.id == cart_id)
+    rows = fetch_page(conn, query, page, lambda row: row)
+    ids = [r.id for r in rows.items]
+    lines: dict[int, list[Any]] = defaultdict(list)
+    if ids:
+        item_rows = conn.execute(
+            sa.select(cart_items).where(cart_items.c.panier_id.in_(ids)).order_by(cart_items.c.id)
+        )
+        for item in item_rows:
+            lines[item.panier_id].append(item)
+    cards = product_cards(
+        conn, [i.produit_id for group in lines.values() for i in group], now, base_url
+    )
+    clients = client_briefs(conn, [r.client_id for r in rows.items])
+    views = []
+    for row in rows.items:
+        items = [
+            CartItemView(i.id, row.id, cards[i.produit_id], i.quantite, i.date_ajout)
+            for i in lines[row.id]
+        ]
+        total = sum_money(i.product.effective_price * i.quantity for i in items)
+        views.append(
+            CartView(
+                row.id,
+                clients[row.client_id],
+                items,
+                row.date_creation,
+                row.date_mise_a_jour,
+                total,
+            )
+        )
+    return Page(items=views, total=rows.total, request=page)
+
+
+def wishlist_page(
+    conn: Connection,
+    scope: Scope,
+    options: ListOptions,
+    page: PageRequest,
+    now: datetime,
+    base_url: str,
+    wishlist_id: int | None = None,
+) -> Page[WishlistView]:
+    query = _scoped(wishlists, scope, options)
+    if wishlist_id is not None:
+        query = query.where(wishlists.c.id == wishlist_id)
+    rows = fetch_page(conn, query, page, lambda row: row)
+    ids = [r.id for r in rows.items]
+    chosen: dict[int, list[int]] = defaultdict(list)
+    if ids:
+        link_rows = conn.execute(
+            sa.select(wishlist_products)
+            .where(wishlist_products.c.wishlist_id.in_(ids))
+            .order_by(wishlist_products.c.date_ajout, wishlist_products.c.produit_id)
+        )
+        for link in link_rows:
+            chosen[link.wishlist_id].append(link.produit_id)
+    cards = product_cards(conn, [p for group in chosen.values() for p in group], now, base_url)
+    clients = client_briefs(conn, [r.client_id for r in rows.items])
+    views = [
+        WishlistView(
+            row.id,
+            clients[row.client_id],
+            # Non-admins never see inactive products (decisions §3).
+            [
+                cards[p]
+                for p in chosen[row.id]
+                if p in cards and (cards[p].is_active or scope.owner_id is None)
+            ],
+            row.date_creation,
+            row.date_mise_a_jour,
+        )
+        for row in rows.items
+    ]
+    return Page(items=views, total=rows.total, request=page)

@@ -1,0 +1,70 @@
+"""Idempotency keys in SQL: the unique (user, key) pair settles concurrent duplicates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+
+from chezflora.adapters.sqlalchemy.tables.shopping import idempotency_keys as keys
+from chezflora.domain.idempotency import StoredResponse
+
+PENDING = 0
+
+
+class SqlIdempotencyRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def _row(self, user_id: int, key: str) -> sa.ColumnElement[bool]:
+        return sa.and_(keys.c.utilisateur_id == user_id, keys.c.cle == key)
+
+    def claim(self, user_id: int, key: str, fingerprint: str, now: datetime) -> bool:
+        try:
+            with self._conn.begin_nested():
+                self._conn.execute(
+                    sa.insert(keys).values(
+                        utilisateur_id=user_id,
+                        cle=key,
+                        fingerprint=fingerprint,
+                        status_code=PENDING,
+                        body=b"",
+                        created_at=now,
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def find(self, user_id: int, key: str) -> StoredResponse | None:
+        row = self._conn.execute(sa.select(keys).where(self._row(user_id, key))).first()
+        if row is None:
+            return None
+        return StoredResponse(
+            fingerprint=row.fingerprint,
+            status=row.status_code,
+            body=bytes(row.body),
+            created_at=row.created_at,
+        )
+
+    def complete(self, user_id: int, key: str, status: int, body: bytes) -> None:
+        self._conn.execute(
+            sa.update(keys).where(self._row(user_id, key)).values(status_code=status, body=body)
+        )
+
+    def release(self, user_id: int, key: str) -> None:
+        self._conn.execute(
+            sa.delete(keys).where(self._row(user_id, key), keys.c.status_code == PENDING)
+        )
+
+    def replace_expired(
+        self, user_id: int, key: str, expired_at: datetime, fingerprint: str, now: datetime
+    ) -> bool:
+        result = self._conn.execute(
+            sa.update(keys)
+            .where(self._row(user_id, key), keys.c.created_at == expired_at)
+            .values(fingerprint=fingerprint, status_code=PENDING, body=b"", created_at=now)
+        )
+        return result.rowcount == 1

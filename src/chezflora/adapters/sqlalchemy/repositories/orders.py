@@ -1,0 +1,111 @@
+"""Orders and their frozen lines in SQL; status moves are conditional updates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.tables.shopping import order_lines, orders
+from chezflora.domain.money import Money
+from chezflora.domain.order import Order, OrderLine, OrderStatus
+
+
+def order_from_row(row: Any, lines: list[OrderLine]) -> Order:
+    return Order(
+        id=row.id,
+        client_id=row.client_id,
+        status=OrderStatus(row.statut),
+        total=Money(row.total),
+        lines=lines,
+        address_id=row.adresse_id,
+        placed_at=row.date,
+        updated_at=row.date_mise_a_jour,
+        is_active=row.is_active,
+        stock_restored=row.stock_restored,
+        subscription_id=row.abonnement_id,
+        delivery_date=row.date_livraison,
+    )
+
+
+class SqlOrderRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def get(self, order_id: int, *, for_update: bool = False) -> Order | None:
+        query = sa.select(orders).where(orders.c.id == order_id)
+        if for_update:
+            query = query.with_for_update()
+        row = self._conn.execute(query).first()
+        if row is None:
+            return None
+        line_rows = self._conn.execute(
+            sa.select(order_lines)
+            .where(order_lines.c.commande_id == order_id)
+            .order_by(order_lines.c.id)
+        )
+        lines = [
+            OrderLine(line.produit_id, line.produit_nom, line.quantite, Money(line.prix_unitaire))
+            for line in line_rows
+            # A deleted product leaves a line without product: nothing to restore for it.
+            if line.produit_id is not None
+        ]
+        return order_from_row(row, lines)
+
+    def add(self, order: Order) -> None:
+        result = self._conn.execute(
+            sa.insert(orders).values(
+                client_id=order.client_id,
+                date=order.placed_at,
+                statut=order.status.value,
+                total=order.total.amount,
+                date_mise_a_jour=order.updated_at,
+                is_active=order.is_active,
+                adresse_id=order.address_id,
+                abonnement_id=order.subscription_id,
+                date_livraison=order.delivery_date,
+                stock_restored=order.stock_restored,
+                version=1,
+            )
+        )
+        order.id = inserted_id(result)
+        self._conn.execute(
+            sa.insert(order_lines),
+            [
+                {
+                    "commande_id": order.id,
+                    "produit_id": line.product_id,
+                    "produit_nom": line.product_name,
+                    "quantite": line.quantity,
+                    "prix_unitaire": line.unit_price.amount,
+                    "date_creation": order.placed_at,
+                }
+                for line in order.lines
+            ],
+        )
+
+    def move(self, order_id: int, current: OrderStatus, target: OrderStatus, now: datetime) -> bool:
+        result = self._conn.execute(
+            sa.update(orders)
+            .where(orders.c.id == order_id, orders.c.statut == current.value)
+            .values(statut=target.value, date_mise_a_jour=now, version=orders.c.version + 1)
+        )
+        return result.rowcount == 1
+
+    def claim_stock_restoration(self, order_id: int) -> bool:
+        result = self._conn.execute(
+            sa.update(orders)
+            .where(orders.c.id == order_id, orders.c.stock_restored.is_(False))
+            .values(stock_restored=True)
+        )
+        return result.rowcount == 1
+
+    def set_active(self, order_id: int, is_active: bool, now: datetime) -> None:
+        self._conn.execute(
+            sa.update(orders)
+            .where(orders.c.id == order_id)
+            .values(is_active=is_active, date_mise_a_jour=now, version=orders.c.version + 1)
+        )

@@ -1,0 +1,79 @@
+"""Payments in SQL; status moves are conditional updates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.tables.shopping import payments
+from chezflora.domain.money import Money
+from chezflora.domain.payment import Payment, PaymentStatus, TransactionType
+
+
+def payment_from_row(row: Any) -> Payment:
+    return Payment(
+        id=row.id,
+        payer_id=row.utilisateur_id,
+        kind=TransactionType(row.type_transaction),
+        amount=Money(row.montant),
+        status=PaymentStatus(row.statut),
+        order_id=row.commande_id,
+        subscription_id=row.abonnement_id,
+        workshop_id=row.atelier_id,
+        created_at=row.date,
+        updated_at=row.date_mise_a_jour,
+        details=row.details,
+        method=row.methode_paiement,
+        is_active=row.is_active,
+    )
+
+
+class SqlPaymentRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def get(self, payment_id: int, *, for_update: bool = False) -> Payment | None:
+        query = sa.select(payments).where(payments.c.id == payment_id)
+        if for_update:
+            query = query.with_for_update()
+        row = self._conn.execute(query).first()
+        return None if row is None else payment_from_row(row)
+
+    def add(self, payment: Payment) -> None:
+        result = self._conn.execute(
+            sa.insert(payments).values(
+                commande_id=payment.order_id,
+                abonnement_id=payment.subscription_id,
+                atelier_id=payment.workshop_id,
+                utilisateur_id=payment.payer_id,
+                type_transaction=payment.kind.value,
+                montant=payment.amount.amount,
+                date=payment.created_at,
+                statut=payment.status.value,
+                is_active=payment.is_active,
+                details=payment.details,
+                methode_paiement=payment.method,
+                date_mise_a_jour=payment.updated_at,
+            )
+        )
+        payment.id = inserted_id(result)
+
+    def for_order(self, order_id: int) -> list[Payment]:
+        rows = self._conn.execute(
+            sa.select(payments).where(payments.c.commande_id == order_id).order_by(payments.c.id)
+        )
+        return [payment_from_row(row) for row in rows]
+
+    def move(
+        self, payment_id: int, current: PaymentStatus, target: PaymentStatus, now: datetime
+    ) -> bool:
+        result = self._conn.execute(
+            sa.update(payments)
+            .where(payments.c.id == payment_id, payments.c.statut == current.value)
+            .values(statut=target.value, date_mise_a_jour=now)
+        )
+        return result.rowcount == 1

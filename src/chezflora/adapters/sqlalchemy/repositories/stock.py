@@ -1,0 +1,64 @@
+"""Products as shopping sees them; stock moves only through conditional updates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
+from chezflora.adapters.sqlalchemy.tables.catalogue import products
+from chezflora.application.pricing import PricedItem
+from chezflora.application.shopping.repositories import ProductInfo
+from chezflora.domain.money import Money
+from chezflora.domain.pricing import Promotion
+
+
+class SqlStockRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
+        ids = sorted(set(product_ids))
+        if not ids:
+            return {}
+        rows = self._conn.execute(sa.select(products).where(products.c.id.in_(ids)))
+        return {
+            row.id: ProductInfo(
+                id=row.id,
+                name=row.nom,
+                price=Money(row.prix),
+                category_id=row.categorie_id,
+                stock=row.stock,
+                is_active=row.is_active,
+            )
+            for row in rows
+        }
+
+    def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:
+        return valid_promotions(self._conn, items, now)
+
+    def take(self, quantities: Mapping[int, int]) -> list[int]:
+        # Always in product-id order: two checkouts sharing products lock them in the same order,
+        # so they queue instead of deadlocking. The WHERE clause is the oversell guard.
+        short: list[int] = []
+        for product_id in sorted(quantities):
+            wanted = quantities[product_id]
+            result = self._conn.execute(
+                sa.update(products)
+                .where(products.c.id == product_id, products.c.stock >= wanted)
+                .values(stock=products.c.stock - wanted)
+            )
+            if result.rowcount != 1:
+                short.append(product_id)
+        return short
+
+    def put_back(self, quantities: Mapping[int, int]) -> None:
+        for product_id in sorted(quantities):
+            self._conn.execute(
+                sa.update(products)
+                .where(products.c.id == product_id)
+                .values(stock=products.c.stock + quantities[product_id])
+            )

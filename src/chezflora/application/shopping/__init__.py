@@ -1,0 +1,1 @@
+"""Shopping: cart, checkout, orders, payments, addresses, wishlist (`module.ShoppingModule`)."""

@@ -1,0 +1,114 @@
+"""Cart use cases: get-or-create, add, change quantity, remove, empty (admin)."""
+
+from __future__ import annotations
+
+from chezflora.application.identity.authentication import Viewer
+from chezflora.application.ports import Clock
+from chezflora.application.shopping.common import retrying
+from chezflora.application.shopping.repositories import ProductInfo
+from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from chezflora.domain.cart import Cart
+from chezflora.domain.errors import NotFound
+
+CART_NOT_FOUND = "Panier non trouvé"
+PRODUCT_NOT_FOUND = "Produit non trouvé"
+
+
+def own_cart(uow: UnitOfWork, actor: Viewer, cart_id: int, *, for_update: bool = False) -> Cart:
+    """Cart actions work on the caller's own cart only, admins included (as the original)."""
+    cart = uow.carts.for_client(actor.user_id, for_update=for_update)
+    if cart is None or cart.id != cart_id:
+        raise NotFound(CART_NOT_FOUND)
+    return cart
+
+
+def active_product(uow: UnitOfWork, product_id: int) -> ProductInfo:
+    product = uow.stock.products([product_id]).get(product_id)
+    if product is None or not product.is_active:
+        raise NotFound(PRODUCT_NOT_FOUND)
+    return product
+
+
+class OpenCart:
+    """The client's cart id, created on first use (it normally comes with the account)."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow, self._clock = uow, clock
+
+    def __call__(self, client_id: int) -> int:
+        with self._uow() as uow:
+            cart = uow.carts.ensure(client_id, self._clock.now())
+            uow.commit()
+        assert cart.id is not None
+        return cart.id
+
+
+class AddToCart:
+    """Adds to an active product's quantity; the new quantity (int ≥ 1) must fit the stock.
+
+    Nothing is reserved: stock only moves at checkout.
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow, self._clock = uow, clock
+
+    def __call__(self, actor: Viewer, cart_id: int, product_id: int, quantity: object) -> None:
+        retrying(lambda: self._once(actor, cart_id, product_id, quantity))
+
+    def _once(self, actor: Viewer, cart_id: int, product_id: int, quantity: object) -> None:
+        now = self._clock.now()
+        with self._uow() as uow:
+            # The row lock serialises two clicks on the same cart (one line per product).
+            cart = own_cart(uow, actor, cart_id, for_update=True)
+            product = active_product(uow, product_id)
+            cart.add(product_id, quantity, product.stock, now, product.name)
+            uow.carts.save(cart, now)
+            uow.commit()
+
+
+class ChangeCartQuantity:
+    """Sets a present product's quantity to a new value (int ≥ 1) that fits the stock."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow, self._clock = uow, clock
+
+    def __call__(self, actor: Viewer, cart_id: int, product_id: int, quantity: object) -> None:
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = own_cart(uow, actor, cart_id, for_update=True)
+            product = active_product(uow, product_id)
+            cart.change_quantity(product_id, quantity, product.stock, product.name)
+            uow.carts.save(cart, now)
+            uow.commit()
+
+
+class RemoveFromCart:
+    """Drops a product's line; the product must be in the cart."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow, self._clock = uow, clock
+
+    def __call__(self, actor: Viewer, cart_id: int, product_id: int) -> None:
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = own_cart(uow, actor, cart_id, for_update=True)
+            cart.remove(product_id)
+            uow.carts.save(cart, now)
+            uow.commit()
+
+
+class EmptyCart:
+    """Admin `DELETE /paniers/{id}/`: the lines go, the cart stays (one per client, always)."""
+
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow, self._clock = uow, clock
+
+    def __call__(self, cart_id: int) -> None:
+        now = self._clock.now()
+        with self._uow() as uow:
+            cart = uow.carts.get(cart_id)
+            if cart is None:
+                raise NotFound(CART_NOT_FOUND)
+            cart.clear()
+            uow.carts.save(cart, now)
+            uow.commit()

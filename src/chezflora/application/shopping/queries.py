@@ -1,0 +1,56 @@
+"""Read-side port of shopping: pages and details in a bounded number of statements."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from chezflora.application.listing import ListOptions
+from chezflora.application.pagination import Page, PageRequest
+from chezflora.application.shopping.stats import PaymentFact
+from chezflora.application.shopping.views import (
+    AddressView,
+    CartView,
+    OrderFilters,
+    OrderLineView,
+    OrderView,
+    PaymentFilters,
+    PaymentView,
+    Scope,
+    WishlistView,
+)
+from chezflora.domain.money import Money
+
+
+class ShoppingQueries(Protocol):
+    def carts(self, scope: Scope, options: ListOptions, page: PageRequest) -> Page[CartView]: ...
+    def cart(self, scope: Scope, cart_id: int) -> CartView | None: ...
+    def addresses(
+        self, scope: Scope, options: ListOptions, page: PageRequest
+    ) -> Page[AddressView]: ...
+    def address(self, scope: Scope, address_id: int) -> AddressView | None: ...
+    def orders(
+        self, scope: Scope, filters: OrderFilters, options: ListOptions, page: PageRequest
+    ) -> Page[OrderView]: ...
+    def order(self, scope: Scope, order_id: int) -> OrderView | None: ...
+    def order_lines(
+        self, scope: Scope, options: ListOptions, page: PageRequest
+    ) -> Page[OrderLineView]: ...
+    def order_line(self, scope: Scope, line_id: int) -> OrderLineView | None: ...
+    def payments(
+        self, scope: Scope, filters: PaymentFilters, options: ListOptions, page: PageRequest
+    ) -> Page[PaymentView]: ...
+    def payment(self, scope: Scope, payment_id: int) -> PaymentView | None: ...
+    def wishlists(
+        self, scope: Scope, options: ListOptions, page: PageRequest
+    ) -> Page[WishlistView]: ...
+    def wishlist(self, scope: Scope, wishlist_id: int) -> WishlistView | None: ...
+    def revenue_facts(
+        self, since: datetime
+    ) -> tuple[dict[str, Money], list[tuple[datetime, Money]]]:
+        """Counted revenue per status (all time) and (date, total) of counted orders since."""
+        ...
+
+    def payment_facts(self, filters: PaymentFilters) -> list[PaymentFact]: ...
+    def export_orders(self) -> list[OrderView]: ...
+    def export_payments(self) -> list[PaymentView]: ...

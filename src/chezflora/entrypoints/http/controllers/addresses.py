@@ -1,0 +1,110 @@
+"""Delivery addresses `/api/adresses/`: owner-scoped CRUD (admins see all)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, delete, get, patch, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from chezflora.application.identity.authentication import Viewer
+from chezflora.application.shopping.views import Scope
+from chezflora.bootstrap import Container
+from chezflora.domain.address import NOT_FOUND_MESSAGE
+from chezflora.domain.errors import NotFound
+from chezflora.entrypoints.http import query
+from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.pages import envelope
+from chezflora.entrypoints.http.wire.shopping import AddressIn, AddressOut, address_out
+
+AnyRequest = Request[Any, Any, Any]
+
+
+def _detail(container: Container, caller: Viewer, address_id: int) -> AddressOut:
+    view = container.shopping.queries.address(Scope.of(caller.user_id, caller.is_admin), address_id)
+    if view is None:
+        raise NotFound(NOT_FOUND_MESSAGE)
+    return address_out(view)
+
+
+@get("/api/adresses/", tags=["adresses"])
+@blocking
+def list_addresses(
+    request: AnyRequest, caller: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> dict[str, Any]:
+    """Own addresses (the default first); admins all. `search` on client, nom, ville."""
+    params = request.query_params
+    page = container.shopping.queries.addresses(
+        Scope.of(caller.user_id, caller.is_admin),
+        query.list_options(params),
+        query.page_request(params),
+    )
+    return envelope(request, page, address_out, container.settings.public_base_url)
+
+
+@post("/api/adresses/", tags=["adresses"])
+@blocking
+def create_address(
+    data: JSONBody[AddressIn],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> AddressOut:
+    """nom, rue, ville, code_postal, pays required; `is_default` unsets the other defaults."""
+    address_id = container.shopping.create_address(caller, data.present())
+    return _detail(container, caller, address_id)
+
+
+@get("/api/adresses/{address_id:int}/", tags=["adresses"])
+@blocking
+def address_detail(
+    address_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> AddressOut:
+    return _detail(container, caller, address_id)
+
+
+@put("/api/adresses/{address_id:int}/", tags=["adresses"])
+@blocking
+def replace_address(
+    address_id: FromPath[int],
+    data: JSONBody[AddressIn],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> AddressOut:
+    """Partial, like PATCH (the client sends PUT without every field)."""
+    container.shopping.update_address(caller, address_id, data.present())
+    return _detail(container, caller, address_id)
+
+
+@patch("/api/adresses/{address_id:int}/", tags=["adresses"])
+@blocking
+def patch_address(
+    address_id: FromPath[int],
+    data: JSONBody[AddressIn],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> AddressOut:
+    container.shopping.update_address(caller, address_id, data.present())
+    return _detail(container, caller, address_id)
+
+
+@delete("/api/adresses/{address_id:int}/", tags=["adresses"])
+@blocking
+def delete_address(
+    address_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> None:
+    container.shopping.delete_address(caller, address_id)
+
+
+ROUTES = [
+    list_addresses,
+    create_address,
+    address_detail,
+    replace_address,
+    patch_address,
+    delete_address,
+]

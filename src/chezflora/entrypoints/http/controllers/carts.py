@@ -1,0 +1,172 @@
+"""Cart: `/api/paniers/` list, `mon_panier`, detail and the item actions, then checkout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from chezflora.application.identity.authentication import Viewer
+from chezflora.application.shopping.carts import CART_NOT_FOUND
+from chezflora.application.shopping.views import CartView, Scope
+from chezflora.bootstrap import Container
+from chezflora.domain.errors import InvalidInput, NotFound
+from chezflora.entrypoints.http import query
+from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.idempotency import idempotent
+from chezflora.entrypoints.http.pages import envelope
+from chezflora.entrypoints.http.wire.shopping import (
+    CartItemOut,
+    CartLineIn,
+    CartOut,
+    CheckoutIn,
+    ProductIdIn,
+    cart_item_out,
+    cart_out,
+)
+
+AnyRequest = Request[Any, Any, Any]
+PRODUCT_REQUIRED = "Produit ID requis."
+CHECKOUT_DONE = "Commande créée et paiement simulé"
+
+
+def _own(container: Container, caller: Viewer, cart_id: int) -> CartView:
+    view = container.shopping.queries.cart(Scope(caller.user_id, caller.user_id), cart_id)
+    if view is None:
+        raise NotFound(CART_NOT_FOUND)
+    return view
+
+
+def _product_id(data: CartLineIn | ProductIdIn | None) -> int:
+    if data is None or data.produit_id is None:
+        raise InvalidInput.on_field("produit_id", PRODUCT_REQUIRED)
+    return data.produit_id
+
+
+def _item(view: CartView, product_id: int) -> CartItemOut:
+    return next(cart_item_out(i) for i in view.items if i.product.id == product_id)
+
+
+@get("/api/paniers/", tags=["panier"])
+@blocking
+def list_carts(
+    request: AnyRequest, caller: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> dict[str, Any]:
+    """The caller's cart first (created if missing); admins see every cart."""
+    container.shopping.open_cart(caller.user_id)
+    params = request.query_params
+    page = container.shopping.queries.carts(
+        Scope.of(caller.user_id, caller.is_admin),
+        query.list_options(params),
+        query.page_request(params),
+    )
+    return envelope(request, page, cart_out, container.settings.public_base_url)
+
+
+@get("/api/paniers/mon_panier/", tags=["panier"])
+@blocking
+def my_cart(caller: NamedDependency[Viewer], container: NamedDependency[Container]) -> CartOut:
+    """Get-or-create the caller's cart, with its `total` at today's effective prices."""
+    cart_id = container.shopping.open_cart(caller.user_id)
+    return cart_out(_own(container, caller, cart_id))
+
+
+@get("/api/paniers/{cart_id:int}/", tags=["panier"])
+@blocking
+def cart_detail(
+    cart_id: FromPath[int], caller: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> CartOut:
+    view = container.shopping.queries.cart(Scope.of(caller.user_id, caller.is_admin), cart_id)
+    if view is None:
+        raise NotFound(CART_NOT_FOUND)
+    return cart_out(view)
+
+
+@delete("/api/paniers/{cart_id:int}/", tags=["panier"])
+@blocking
+def empty_cart(
+    cart_id: FromPath[int], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> None:
+    """Admin: empties a cart (every client keeps exactly one)."""
+    container.shopping.empty_cart(cart_id)
+
+
+@post("/api/paniers/{cart_id:int}/ajouter_produit/", status_code=200, tags=["panier"])
+@blocking
+def add_product(
+    cart_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+    data: JSONBody[CartLineIn | None] = None,
+) -> CartItemOut:
+    """Adds `quantite` (default 1) of an active product; the line must fit the stock."""
+    product_id = _product_id(data)
+    assert data is not None
+    container.shopping.add_to_cart(caller, cart_id, product_id, data.quantite)
+    return _item(_own(container, caller, cart_id), product_id)
+
+
+@post("/api/paniers/{cart_id:int}/modifier_quantite/", status_code=200, tags=["panier"])
+@blocking
+def change_quantity(
+    cart_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+    data: JSONBody[CartLineIn | None] = None,
+) -> CartItemOut:
+    """Sets the new absolute quantity (integer ≥ 1, within stock)."""
+    product_id = _product_id(data)
+    assert data is not None
+    container.shopping.change_quantity(caller, cart_id, product_id, data.quantite)
+    return _item(_own(container, caller, cart_id), product_id)
+
+
+@post("/api/paniers/{cart_id:int}/supprimer_produit/", status_code=200, tags=["panier"])
+@blocking
+def remove_product(
+    cart_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+    data: JSONBody[ProductIdIn | None] = None,
+) -> CartOut:
+    """Drops the product's line and answers with the cart."""
+    container.shopping.remove_from_cart(caller, cart_id, _product_id(data))
+    return cart_out(_own(container, caller, cart_id))
+
+
+@post("/api/paniers/{cart_id:int}/valider_panier/", status_code=201, tags=["panier"])
+@blocking
+def check_out(
+    request: AnyRequest,
+    cart_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+    data: JSONBody[CheckoutIn | None] = None,
+) -> Response[bytes]:
+    """Checkout (honours `Idempotency-Key`): order en_attente + simulated payment, stock taken."""
+    address_id = None if data is None else data.adresse_id
+
+    def work() -> tuple[int, object]:
+        placed = container.shopping.check_out(caller, cart_id, address_id)
+        return 201, {
+            "status": CHECKOUT_DONE,
+            "commande_id": placed.order_id,
+            "paiement_id": placed.payment_id,
+            "total": float(placed.total.amount),
+        }
+
+    return idempotent(request, caller, container, data, work)
+
+
+ROUTES = [
+    list_carts,
+    my_cart,
+    cart_detail,
+    empty_cart,
+    add_product,
+    change_quantity,
+    remove_product,
+    check_out,
+]

@@ -1,0 +1,61 @@
+"""`Idempotency-Key` for any POST handler: the first answer is stored and replayed for 24 h.
+
+    return idempotent(request, caller, container, data, lambda: (201, payload))
+
+Without the header the work simply runs. The fingerprint covers method, path (trailing slash
+ignored) and the parsed body re-encoded canonically, so spacing or key order do not matter
+but any other value does (409).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import msgspec
+from litestar import Request, Response
+from litestar.enums import MediaType
+
+from chezflora.application.idempotency import Claimed
+from chezflora.application.identity.authentication import Viewer
+from chezflora.bootstrap import Container
+from chezflora.domain.idempotency import Replay, fingerprint
+
+HEADER = "idempotency-key"
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+
+def idempotent(
+    request: Request[Any, Any, Any],
+    caller: Viewer,
+    container: Container,
+    body: object,
+    work: Callable[[], tuple[int, object]],
+) -> Response[bytes]:
+    key = (request.headers.get(HEADER) or "").strip()
+    if not key:
+        return _json(*_encoded(work()))
+    guard = container.shopping.idempotency
+    canonical = b"" if body is None else msgspec.json.encode(body, order="sorted")
+    path = request.url.path.rstrip("/")
+    outcome = guard.begin(caller.user_id, key, fingerprint(request.method, path, canonical))
+    if isinstance(outcome, Replay):
+        return _json(outcome.status, outcome.body, replayed=True)
+    assert isinstance(outcome, Claimed)
+    try:
+        status, payload = _encoded(work())
+    except BaseException:
+        guard.abandon(outcome)
+        raise
+    guard.finish(outcome, status, payload)
+    return _json(status, payload)
+
+
+def _encoded(result: tuple[int, object]) -> tuple[int, bytes]:
+    status, content = result
+    return status, msgspec.json.encode(content)
+
+
+def _json(status: int, payload: bytes, *, replayed: bool = False) -> Response[bytes]:
+    headers = {REPLAYED_HEADER: "true"} if replayed else None
+    return Response(payload, status_code=status, media_type=MediaType.JSON, headers=headers)
