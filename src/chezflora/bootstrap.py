@@ -113,7 +113,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     )
 
     read_cache = overrides.get("read_cache") or ReadCache(
-        RedisVersions(redis) if redis is not None else LocalVersions()
+        RedisVersions(redis) if redis is not None else LocalVersions(),
+        # The application's clock, so prices that change with time expire with it.
+        now=lambda: clock.now().timestamp(),
     )
     track_committed_writes(
         engine, CATALOGUE_TABLES, lambda _tables: read_cache.invalidate({"catalogue"})

@@ -13,6 +13,7 @@ from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.catalogue import CategoryIn, CategoryOut, category_out, present
 
@@ -25,7 +26,7 @@ def is_admin(viewer: Viewer | None) -> bool:
 
 
 @get("/api/categories/", tags=TAGS)
-@blocking
+@cached_read("catalogue")
 def list_categories(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
@@ -44,8 +45,9 @@ def list_categories(
 
 
 @get("/api/categories/{category_id:int}/", tags=TAGS)
-@blocking
+@cached_read("catalogue")
 def category_detail(
+    request: AnyRequest,
     category_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],

@@ -14,6 +14,7 @@ from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.catalogue import (
@@ -44,7 +45,7 @@ def product_filters(params: MultiDict[str], admin: bool) -> ProductFilters:
 
 
 @get("/api/produits/", tags=TAGS)
-@blocking
+@cached_read("catalogue")
 def list_products(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
@@ -60,8 +61,9 @@ def list_products(
 
 
 @get("/api/produits/{product_id:int}/", tags=TAGS)
-@blocking
+@cached_read("catalogue")
 def product_detail(
+    request: AnyRequest,
     product_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],

@@ -14,6 +14,7 @@ from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.catalogue import (
@@ -37,7 +38,7 @@ def _status(value: str | None) -> Literal["active", "expired"] | None:
 
 
 @get("/api/promotions/", tags=TAGS)
-@blocking
+@cached_read("catalogue")
 def list_promotions(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
@@ -59,8 +60,9 @@ def list_promotions(
 
 
 @get("/api/promotions/{promotion_id:int}/", tags=TAGS)
-@blocking
+@cached_read("catalogue")
 def promotion_detail(
+    request: AnyRequest,
     promotion_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
@@ -72,8 +74,9 @@ def promotion_detail(
 
 
 @get("/api/promotions/{promotion_id:int}/produits_affectes/", tags=TAGS)
-@blocking
+@cached_read("catalogue")
 def affected_products(
+    request: AnyRequest,
     promotion_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
