@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from redis import Redis
 from sqlalchemy.engine import Engine
@@ -18,7 +19,11 @@ from chezflora.adapters.jwt_tokens import JwtTokenIssuer
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
 from chezflora.adapters.sqlalchemy.engine import make_engine
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
+from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
+from chezflora.adapters.sqlalchemy.repositories.subscriptions_idempotency import (
+    SqlIdempotencyKeyStore,
+)
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
@@ -29,7 +34,8 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
-from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from chezflora.application.subscriptions import SubscriptionsModule
+from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 
 
@@ -49,6 +55,7 @@ class Container:
     parameters: SqlParameterQueries
     save_parameter: SaveParameter
     delete_parameter: DeleteParameter
+    subscriptions: SubscriptionsModule
     uow: UnitOfWorkFactory
 
     def close(self) -> None:
@@ -78,7 +85,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         timedelta(days=settings.refresh_token_days),
     )
 
-    def uow() -> UnitOfWork:
+    def uow() -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
     return Container(
@@ -96,6 +103,13 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         parameters=SqlParameterQueries(engine),
         save_parameter=SaveParameter(uow, clock),
         delete_parameter=DeleteParameter(uow),
+        subscriptions=SubscriptionsModule.build(
+            uow,
+            clock,
+            ZoneInfo(settings.shop_timezone),
+            SqlSubscriptionQueries(engine),
+            SqlIdempotencyKeyStore(engine),
+        ),
         uow=uow,
     )
 

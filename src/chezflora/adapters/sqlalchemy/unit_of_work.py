@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 from chezflora.adapters.sqlalchemy.repositories.codes import SqlCodeRepository
 from chezflora.adapters.sqlalchemy.repositories.outbox import SqlOutbox
 from chezflora.adapters.sqlalchemy.repositories.parameters import SqlParameterRepository
+from chezflora.adapters.sqlalchemy.repositories.subscriptions import SqlSubscriptionRepository
+from chezflora.adapters.sqlalchemy.repositories.subscriptions_ledger import SqlSubscriptionLedger
 from chezflora.adapters.sqlalchemy.repositories.users import SqlUserRepository
 from chezflora.application.ports import Clock, EmailDispatcher
 
@@ -22,6 +24,8 @@ class SqlAlchemyUnitOfWork:
     codes: SqlCodeRepository
     parameters: SqlParameterRepository
     outbox: SqlOutbox
+    subscriptions: SqlSubscriptionRepository
+    subscription_ledger: SqlSubscriptionLedger
 
     def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
@@ -72,4 +76,7 @@ class SqlAlchemyUnitOfWork:
 
 
 # Later features register their repositories here: attribute name → factory(connection).
-FEATURE_REPOSITORIES: dict[str, Any] = {}
+FEATURE_REPOSITORIES: dict[str, Any] = {
+    "subscriptions": SqlSubscriptionRepository,
+    "subscription_ledger": SqlSubscriptionLedger,
+}

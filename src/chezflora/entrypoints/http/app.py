@@ -10,10 +10,10 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
-from chezflora.entrypoints.http.controllers import auth, parameters, system, users
+from chezflora.entrypoints.http.controllers import auth, parameters, subscriptions, system, users
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
 
-ROUTE_MODULES = [system, auth, users, parameters]
+ROUTE_MODULES = [system, auth, users, parameters, subscriptions]
 
 
 def create_app(container: Container) -> Litestar:
