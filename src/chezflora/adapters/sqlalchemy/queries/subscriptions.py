@@ -84,15 +84,12 @@ class SqlSubscriptionQueries:
                     sa.func.sum(sa.case((active, subscriptions.c.prix), else_=0)),
                 )
             ).one()
-            by_type: dict[str, int] = dict(
-                conn.execute(
-                    sa.select(subscriptions.c.type, sa.func.count())
-                    .where(active, subscriptions.c.date_debut >= since)
-                    .group_by(subscriptions.c.type)
-                )
-                .tuples()
-                .all()
-            )
+            grouped = conn.execute(
+                sa.select(subscriptions.c.type, sa.func.count())
+                .where(active, subscriptions.c.date_debut >= since)
+                .group_by(subscriptions.c.type)
+            ).all()
+            by_type = {str(kind): int(total) for kind, total in grouped}
         return SubscriptionStats(
             total_abonnements=int(totals[0]),
             active_abonnements=int(totals[1] or 0),
