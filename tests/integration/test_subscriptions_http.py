@@ -217,7 +217,8 @@ def test_client_updates_basket_and_end_but_nothing_else(client, world):
     patched = client.patch(url, json={"produit_quantites": lines}, headers=alice)
     assert patched.status_code == 200, patched.text
     assert patched.json()["prix"] == 300.0
-    assert [l["produit"]["id"] for l in patched.json()["abonnement_produits"]] == [world["lily"]]
+    products = [line["produit"]["id"] for line in patched.json()["abonnement_produits"]]
+    assert products == [world["lily"]]
     put = client.put(url, json={"date_fin": "2027-06-30"}, headers=alice)
     assert put.status_code == 200 and put.json()["date_fin"] == "2027-06-30"
     assert put.json()["prix"] == 300.0  # a partial PUT keeps the basket
