@@ -1,4 +1,18 @@
-"""Subscription use cases and jobs, grouped for the composition root."""
+"""Subscription use cases and jobs, grouped for the composition root.
+
+Decisions (beyond decisions.md §5):
+- DELETE removes a subscription without history (no order, no completed payment) together
+  with its unpaid `simule` bills; one with history is cancelled instead (204 both ways).
+- Cancelling deletes the unpaid `simule` bills; completed payments stay for `rembourser`.
+- Every period payment is recorded for the subscription's client (also when an admin opens
+  the subscription for them), so the client can pay it.
+- A new bill starts an unpaid period: deliveries pause until it is paid, and an unpaid
+  subscription is not billed again. Admin `facturer` bills the next period even early.
+- The hourly job serves one delivery date per subscription per run (a late scheduler
+  catches up one date an hour); short stock e-mails the admins at every retry.
+- Type and date_debut never change (the calendars hang on them); `prix` and the next dates
+  sent by the admin form are ignored (computed), refused from clients.
+"""
 
 from __future__ import annotations
 
