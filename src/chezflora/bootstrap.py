@@ -28,7 +28,11 @@ from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, 
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
 from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
+from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
+from chezflora.adapters.sqlalchemy.repositories.subscriptions_idempotency import (
+    SqlIdempotencyKeyStore,
+)
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.catalogue import CatalogueModule
@@ -45,7 +49,8 @@ from chezflora.application.ports import (
     RateLimiter,
 )
 from chezflora.application.shopping.module import ShoppingModule
-from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from chezflora.application.subscriptions import SubscriptionsModule
+from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 
 # A committed write to any of these makes cached catalogue pages stale (prices, stock, photos).
@@ -73,6 +78,7 @@ class Container:
     save_parameter: SaveParameter
     delete_parameter: DeleteParameter
     send_contact_message: SendContactMessage
+    subscriptions: SubscriptionsModule
     uow: UnitOfWorkFactory
     catalogue: CatalogueModule
     jobs: JobsModule
@@ -121,7 +127,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         engine, CATALOGUE_TABLES, lambda _tables: read_cache.invalidate({"catalogue"})
     )
 
-    def uow() -> UnitOfWork:
+    def uow() -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
     def catalogue_uow() -> CatalogueUnitOfWork:
@@ -147,6 +153,13 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         save_parameter=SaveParameter(uow, clock),
         delete_parameter=DeleteParameter(uow),
         send_contact_message=SendContactMessage(uow, settings.support_email),
+        subscriptions=SubscriptionsModule.build(
+            uow,
+            clock,
+            ZoneInfo(settings.shop_timezone),
+            SqlSubscriptionQueries(engine),
+            SqlIdempotencyKeyStore(engine),
+        ),
         uow=uow,
         catalogue=CatalogueModule.build(
             catalogue_uow,

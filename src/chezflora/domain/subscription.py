@@ -25,6 +25,7 @@ from chezflora.domain.subscription_schedule import (
 
 __all__ = [
     "ALREADY_CANCELLED",
+    "INACTIVE_OR_EXPIRED",
     "PaymentState",
     "Subscription",
     "SubscriptionLine",
@@ -42,6 +43,7 @@ DUPLICATE_PRODUCT = "Un produit ne peut figurer qu'une fois dans l'abonnement."
 UNKNOWN_PRODUCT = "Produit introuvable : {product_id}."
 ALREADY_CANCELLED = "Abonnement déjà annulé"
 NOTHING_DUE = "Pas de {what} due"
+INACTIVE_OR_EXPIRED = "Abonnement inactif ou expiré"
 
 _NextAfter = Callable[[date, SubscriptionType, date], date]
 
@@ -130,6 +132,53 @@ class Subscription:
             raise Conflict(ALREADY_CANCELLED)
         self.is_active = False
 
+    def serve_next_delivery(self, tz: ZoneInfo) -> date:
+        """Serve the scheduled delivery now (job once due, or on demand): its local date.
+
+        Only an active, paid subscription whose next delivery falls within its term delivers.
+        """
+        scheduled = self.prochaine_livraison
+        paid = self.paiement_statut is not PaymentState.NON_PAYE
+        if scheduled is None or not (self.is_active and paid):
+            raise Conflict(INACTIVE_OR_EXPIRED)
+        served = local_date(scheduled, tz)
+        if not self._within_term(served):
+            raise Conflict(INACTIVE_OR_EXPIRED)
+        self.prochaine_livraison = self._following(scheduled, tz, next_delivery_after)
+        return served
+
+    def bill_next_period(self, tz: ZoneInfo) -> date:
+        """Open the next billing period (job once due, or an admin early): its local start date.
+
+        A new bill starts an unpaid period: `non_paye` until its payment completes, so
+        deliveries wait for it. Never date_debut: creation paid the first period.
+        """
+        scheduled = self.prochaine_facturation
+        if scheduled is None or not self.is_active:
+            raise Conflict(NOTHING_DUE.format(what="facturation"))
+        billed = local_date(scheduled, tz)
+        if not self._within_term(billed):
+            raise Conflict(NOTHING_DUE.format(what="facturation"))
+        self.prochaine_facturation = self._following(scheduled, tz, next_billing_after)
+        self.paiement_statut = PaymentState.NON_PAYE
+        return billed
+
+    def change_basket(
+        self, lines: Sequence[tuple[int, int]], unit_prices: Mapping[int, Money]
+    ) -> None:
+        """Replace every product line; the price per period follows (base prices)."""
+        if line_errors := _line_errors(lines):
+            raise InvalidInput(line_errors[0], fields={"produit_quantites": line_errors})
+        _require_known(lines, unit_prices)
+        self.lines = tuple(SubscriptionLine(product_id, qty) for product_id, qty in lines)
+        self.prix = price_per_period(self.type, [(unit_prices[p], q) for p, q in lines])
+
+    def change_end(self, date_fin: date | None) -> None:
+        """Move or remove the end; it stays after date_debut. Past the end nothing is due."""
+        if date_fin is not None and date_fin <= self.date_debut:
+            raise InvalidInput.on_field("date_fin", END_BEFORE_START)
+        self.date_fin = date_fin
+
     def is_due_for_delivery(self, now: datetime, tz: ZoneInfo) -> bool:
         """Active, paid, next delivery reached, and that delivery falls on or before date_fin."""
         return self._is_due(self.prochaine_livraison, now, tz)
@@ -189,10 +238,7 @@ def open_subscription(
 ) -> Subscription:
     """A new, unpaid subscription: first delivery on date_debut, first billing one period later."""
     validate_new(date_debut, date_fin, local_date(now, tz), lines)
-    missing = [product_id for product_id, _ in lines if product_id not in unit_prices]
-    if missing:
-        message = UNKNOWN_PRODUCT.format(product_id=missing[0])
-        raise InvalidInput.on_field("produit_quantites", message)
+    _require_known(lines, unit_prices)
     first_bill = billing_date(date_debut, kind, 1)
     billable = date_fin is None or first_bill <= date_fin
     return Subscription(
@@ -206,3 +252,10 @@ def open_subscription(
         prochaine_livraison=at_local_time(date_debut, tz, at),
         prochaine_facturation=at_local_time(first_bill, tz, at) if billable else None,
     )
+
+
+def _require_known(lines: Sequence[tuple[int, int]], unit_prices: Mapping[int, Money]) -> None:
+    missing = [product_id for product_id, _ in lines if product_id not in unit_prices]
+    if missing:
+        message = UNKNOWN_PRODUCT.format(product_id=missing[0])
+        raise InvalidInput.on_field("produit_quantites", message)

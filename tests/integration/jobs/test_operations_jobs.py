@@ -82,10 +82,9 @@ def test_csv_export_of_products(container, tmp_path):
     assert len(rows) == 2
 
 
-def test_run_job_cli_reports_a_missing_module(container, capsys):
+def test_run_job_cli_runs_subscription_billing_and_refuses_unknown_jobs(container, capsys):
     from chezflora.entrypoints.cli.jobs import run_job
 
-    code = run_job(argparse.Namespace(name="subscription-billing"), container.settings)
-
-    assert code == 1
-    assert "subscriptions module not installed" in capsys.readouterr().out
+    assert run_job(argparse.Namespace(name="subscription-billing"), container.settings) == 0
+    assert run_job(argparse.Namespace(name="quote-expiry"), container.settings) == 1
+    assert "unknown job 'quote-expiry'" in capsys.readouterr().out

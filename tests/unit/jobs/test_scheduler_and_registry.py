@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
@@ -52,41 +51,15 @@ def test_a_failing_job_is_logged_and_the_scheduler_goes_on(monkeypatch, caplog):
     assert "job low-stock failed" in caplog.text
 
 
-def test_subscription_jobs_fail_loudly_while_the_module_is_missing():
-    with pytest.raises(jobs.JobUnavailable, match="subscriptions module not installed"):
-        jobs.run(SimpleNamespace(), "subscription-orders")  # type: ignore[arg-type]
-
-
-class GenerateDueSubscriptionOrders:
-    def __call__(self) -> str:
-        return "3 commandes"
-
-
-class BillDueSubscriptions:
-    def __call__(self) -> str:
-        return "2 paiements"
-
-
-@dataclass(frozen=True)
-class SubscriptionModule:
-    generate: GenerateDueSubscriptionOrders
-    bill: BillDueSubscriptions
-
-
-def test_subscription_jobs_find_their_use_cases_whatever_the_field_names():
+def test_subscription_jobs_call_the_subscription_use_cases():
     container = SimpleNamespace(
-        subscriptions=SubscriptionModule(GenerateDueSubscriptionOrders(), BillDueSubscriptions())
+        subscriptions=SimpleNamespace(
+            generate_due_orders=lambda: "3 commandes", bill_due=lambda: "2 paiements"
+        )
     )
 
     assert jobs.run(container, "subscription-orders") == "3 commandes"  # type: ignore[arg-type]
     assert jobs.run(container, "subscription-billing") == "2 paiements"  # type: ignore[arg-type]
-
-
-def test_a_module_without_the_use_case_is_reported_by_name():
-    container = SimpleNamespace(subscriptions=SimpleNamespace(other=object()))
-
-    with pytest.raises(jobs.JobUnavailable, match="no BillDueSubscriptions"):
-        jobs.run(container, "subscription-billing")  # type: ignore[arg-type]
 
 
 def test_an_unknown_job_is_refused():

@@ -24,6 +24,8 @@ from chezflora.adapters.sqlalchemy.repositories.outbox import SqlOutbox
 from chezflora.adapters.sqlalchemy.repositories.parameters import SqlParameterRepository
 from chezflora.adapters.sqlalchemy.repositories.payments import SqlPaymentRepository
 from chezflora.adapters.sqlalchemy.repositories.stock import SqlStockRepository
+from chezflora.adapters.sqlalchemy.repositories.subscriptions import SqlSubscriptionRepository
+from chezflora.adapters.sqlalchemy.repositories.subscriptions_ledger import SqlSubscriptionLedger
 from chezflora.adapters.sqlalchemy.repositories.users import SqlUserRepository
 from chezflora.adapters.sqlalchemy.repositories.wishlists import SqlWishlistRepository
 from chezflora.application.ports import Clock, EmailDispatcher
@@ -51,6 +53,8 @@ class SqlAlchemyUnitOfWork:
     payments: SqlPaymentRepository
     wishlists: SqlWishlistRepository
     idempotency: SqlIdempotencyRepository
+    subscriptions: SqlSubscriptionRepository
+    subscription_ledger: SqlSubscriptionLedger
 
     def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
@@ -120,4 +124,6 @@ FEATURE_REPOSITORIES: dict[str, Any] = {
     "payments": SqlPaymentRepository,
     "wishlists": SqlWishlistRepository,
     "idempotency": SqlIdempotencyRepository,
+    "subscriptions": SqlSubscriptionRepository,
+    "subscription_ledger": SqlSubscriptionLedger,
 }

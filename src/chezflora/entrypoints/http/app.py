@@ -25,6 +25,7 @@ from chezflora.entrypoints.http.controllers import (
     parameters,
     payments,
     photos,
+    subscriptions,
     system,
     users,
     wishlist,
@@ -48,6 +49,7 @@ ROUTE_MODULES = [
     payments,
     addresses,
     wishlist,
+    subscriptions,
 ]
 
 

@@ -6,9 +6,7 @@ The scheduler, the `run_job` actor and `chezflora run-job NAME` all go through i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
 from pathlib import Path
-from typing import cast
 
 from chezflora.adapters.backup.database import backup_database
 from chezflora.adapters.backup.media import archive_media
@@ -21,26 +19,12 @@ class JobUnavailable(RuntimeError):
     """The job's feature is not wired into this build: fail loudly, never pretend it ran."""
 
 
-def _subscription_use_case(container: Container, class_name: str) -> Callable[[], object]:
-    """The subscriptions feature is built on another branch: find its use case by class name,
-    whatever attribute the composition root gives it, and fail loudly while it is absent."""
-    module = getattr(container, "subscriptions", None)
-    if module is None:
-        raise JobUnavailable("subscriptions module not installed")
-    names = [f.name for f in fields(module)] if is_dataclass(module) else list(vars(module))
-    for name in names:
-        value = getattr(module, name)
-        if type(value).__name__ == class_name and callable(value):
-            return cast(Callable[[], object], value)
-    raise JobUnavailable(f"subscriptions module has no {class_name}")
-
-
 def subscription_orders(container: Container) -> object:
-    return _subscription_use_case(container, "GenerateDueSubscriptionOrders")()
+    return container.subscriptions.generate_due_orders()
 
 
 def subscription_billing(container: Container) -> object:
-    return _subscription_use_case(container, "BillDueSubscriptions")()
+    return container.subscriptions.bill_due()
 
 
 def low_stock(container: Container) -> object:

@@ -1,0 +1,222 @@
+"""Subscriptions (abonnements): scoped CRUD, cancel, on-demand order and billing, stats."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import msgspec
+from litestar import Request, Response, delete, get, patch, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from chezflora.application.identity.authentication import Viewer
+from chezflora.application.subscriptions import NewSubscription, SubscriptionChanges
+from chezflora.application.subscriptions.access import NOT_FOUND
+from chezflora.application.subscriptions.queries import SubscriptionFilters
+from chezflora.bootstrap import Container
+from chezflora.domain.errors import InvalidInput, NotFound
+from chezflora.domain.subscription_schedule import local_date
+from chezflora.entrypoints.http import query
+from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.idempotency_subscriptions import answer_once
+from chezflora.entrypoints.http.pages import envelope
+from chezflora.entrypoints.http.wire import subscriptions as wire
+from chezflora.entrypoints.http.wire.subscriptions import (
+    StatsOut,
+    StatusOut,
+    SubscriptionIn,
+    SubscriptionOut,
+    SubscriptionPatch,
+)
+
+AnyRequest = Request[Any, Any, Any]
+TAGS = ["abonnements"]
+
+
+def _detail(container: Container, subscription_id: int, caller: Viewer) -> SubscriptionOut:
+    scope = None if caller.is_admin else caller.user_id
+    view = container.subscriptions.queries.get(subscription_id, scope)
+    if view is None:
+        raise NotFound(NOT_FOUND)
+    return wire.subscription_out(view, _media(container))
+
+
+def _media(container: Container) -> str:
+    return f"{container.settings.public_base_url}/media"
+
+
+@get("/api/abonnements/", tags=TAGS)
+@blocking
+def list_subscriptions(
+    request: AnyRequest, caller: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> dict[str, Any]:
+    """Clients see their own, admins all; filter `type`, `search`, `ordering`."""
+    params = request.query_params
+    kind = query.text(params, "type")
+    filters = SubscriptionFilters(
+        client_id=None if caller.is_admin else caller.user_id,
+        type=None if kind is None else wire.kind(kind).value,
+    )
+    queries = container.subscriptions.queries
+    page = queries.find(filters, query.list_options(params), query.page_request(params))
+    media = _media(container)
+    base = container.settings.public_base_url
+    return envelope(request, page, lambda view: wire.subscription_out(view, media), base)
+
+
+@post("/api/abonnements/", tags=TAGS)
+@blocking
+def create_subscription(
+    request: AnyRequest,
+    data: JSONBody[SubscriptionIn],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> Response[bytes]:
+    """Open a subscription (admins may name `client_id`); honours `Idempotency-Key`."""
+    command = NewSubscription(
+        kind=wire.kind(data.type),
+        date_debut=wire.day("date_debut", data.date_debut),
+        date_fin=None if data.date_fin in (None, "") else wire.day("date_fin", data.date_fin),
+        lines=wire.lines(data.produit_quantites),
+        client_id=data.client_id,
+    )
+
+    def create() -> msgspec.Struct:
+        created = container.subscriptions.create(caller, command)
+        return _detail(container, created.id, caller)
+
+    return answer_once(request, container, caller, data, create)
+
+
+@get("/api/abonnements/stats/", tags=TAGS)
+@blocking
+def subscription_stats(
+    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> StatsOut:
+    """Totals, revenue of active ones, and active ones by type started in the last `days`."""
+    days = query.integer(request.query_params, "days", minimum=1) or 30
+    module = container.subscriptions
+    today = local_date(container.clock.now(), module.tz)
+    return wire.stats_out(module.queries.stats(today - timedelta(days=days)))
+
+
+@get("/api/abonnements/{subscription_id:int}/", tags=TAGS)
+@blocking
+def subscription_detail(
+    subscription_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> SubscriptionOut:
+    return _detail(container, subscription_id, caller)
+
+
+def _update(
+    container: Container, caller: Viewer, subscription_id: int, data: SubscriptionPatch
+) -> SubscriptionOut:
+    if not caller.is_admin:
+        sent = [name for name in wire.ADMIN_ONLY_FIELDS if getattr(data, name) is not None]
+        if sent:
+            message = f"Vous ne pouvez pas modifier le champ {sent[0]}"
+            raise InvalidInput(message, fields={n: ["Champ non modifiable."] for n in sent})
+    end = data.date_fin
+    changes = SubscriptionChanges(
+        lines=None if data.produit_quantites is None else wire.lines(data.produit_quantites),
+        sets_end=end is not msgspec.UNSET,
+        date_fin=wire.day("date_fin", end) if isinstance(end, str) and end else None,
+        kind=None if data.type is None else wire.kind(data.type),
+        date_debut=None if not data.date_debut else wire.day("date_debut", data.date_debut),
+        paiement_statut=None
+        if data.paiement_statut is None
+        else wire.payment_state(data.paiement_statut),
+        is_active=data.is_active,
+        client_id=data.client_id,
+    )
+    container.subscriptions.update(caller, subscription_id, changes)
+    return _detail(container, subscription_id, caller)
+
+
+@put("/api/abonnements/{subscription_id:int}/", tags=TAGS)
+@blocking
+def replace_subscription(
+    subscription_id: FromPath[int],
+    data: JSONBody[SubscriptionPatch],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> SubscriptionOut:
+    """Partial, like PATCH (the admin form sends PUT with what it shows)."""
+    return _update(container, caller, subscription_id, data)
+
+
+@patch("/api/abonnements/{subscription_id:int}/", tags=TAGS)
+@blocking
+def patch_subscription(
+    subscription_id: FromPath[int],
+    data: JSONBody[SubscriptionPatch],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> SubscriptionOut:
+    """Clients: `date_fin`, `produit_quantites` (price recomputed). Admins also
+    `paiement_statut` and `is_active=false` (a cancellation)."""
+    return _update(container, caller, subscription_id, data)
+
+
+@delete("/api/abonnements/{subscription_id:int}/", tags=TAGS)
+@blocking
+def delete_subscription(
+    subscription_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> None:
+    """Deleted when it has no history; otherwise cancelled, kept for the accounts."""
+    container.subscriptions.delete(caller, subscription_id)
+
+
+@post("/api/abonnements/{subscription_id:int}/cancel/", status_code=200, tags=TAGS)
+@blocking
+def cancel_subscription(
+    subscription_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> StatusOut:
+    """Owner or admin: deactivate and e-mail the client (already cancelled → 409)."""
+    container.subscriptions.cancel(caller, subscription_id)
+    return StatusOut(status="Abonnement annulé")
+
+
+@post("/api/abonnements/{subscription_id:int}/generer_commande_manuelle/", tags=TAGS)
+@blocking
+def generate_order(
+    subscription_id: FromPath[int],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> StatusOut:
+    """Owner or admin: the next delivery becomes an order now (201 with `commande_id`)."""
+    order_id = container.subscriptions.generate_order(caller, subscription_id)
+    return StatusOut(status="Commande générée", commande_id=order_id)
+
+
+@post("/api/abonnements/{subscription_id:int}/facturer/", status_code=200, tags=TAGS)
+@blocking
+def bill_subscription(
+    subscription_id: FromPath[int],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> StatusOut:
+    """Admin: bill the next period now (a `simule` payment; the period starts unpaid)."""
+    payment_id = container.subscriptions.bill(admin, subscription_id)
+    return StatusOut(status="Facturé", paiement_id=payment_id)
+
+
+ROUTES = [
+    list_subscriptions,
+    create_subscription,
+    subscription_stats,
+    subscription_detail,
+    replace_subscription,
+    patch_subscription,
+    delete_subscription,
+    cancel_subscription,
+    generate_order,
+    bill_subscription,
+]
