@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.scenarios import catalogue_targets, login_headers
+from bench.checkout import prepare_customers, run_flow, stock_up
+from bench.scenarios import admin_token, catalogue_targets, first_product
 from bench.server import bench_environment, prepare, serving
 from bench.wrk import LoadResult, run_wrk
 
@@ -41,22 +42,31 @@ def main() -> None:
 
 
 def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list[dict[str, Any]]:
-    results: list[LoadResult] = []
+    rows: list[dict[str, Any]] = []
     with serving(env, server, args.workers, args.port) as base:
-        targets = catalogue_targets(base, env)
-        headers = login_headers(base, env)
-        for name, url, needs_auth in targets:
+        for name, url, _ in catalogue_targets(base, env):
             run_wrk(name, url, connections=args.connections, duration=2)  # warm-up
-            results.append(
-                run_wrk(
-                    name,
-                    url,
-                    connections=args.connections,
-                    duration=args.duration,
-                    headers=headers if needs_auth else None,
-                )
-            )
-    return [r.as_dict() for r in results]
+            rows.append(_load(name, url, args).as_dict())
+        customers = prepare_customers(base, admin_token(base, env), args.connections)
+        cart_headers = {"Authorization": f"Bearer {customers[0]['token']}"}
+        rows.append(
+            _load(
+                "GET /api/paniers/mon_panier/",
+                f"{base}/api/paniers/mon_panier/",
+                args,
+                cart_headers,
+            ).as_dict()
+        )
+        product = first_product(base)
+        stock_up(env["CHEZFLORA_DATABASE_URL"], product)
+        rows.append(run_flow(base, customers, product, args.duration))
+    return rows
+
+
+def _load(
+    name: str, url: str, args: argparse.Namespace, headers: dict[str, str] | None = None
+) -> LoadResult:
+    return run_wrk(name, url, connections=args.connections, duration=args.duration, headers=headers)
 
 
 def _scale(env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
@@ -88,9 +98,14 @@ def _print(report: dict[str, Any]) -> None:
         print(f"{'endpoint':<34}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}")
         for row in rows:
             print(
-                f"{row['name']:<34}{row['requests_per_second']:>10.0f}{row['p50_ms']:>10.2f}"
+                f"{row['name'][:33]:<34}{row['requests_per_second']:>10.0f}{row['p50_ms']:>10.2f}"
                 f"{row['p99_ms']:>10.2f}{row['non_2xx']:>10}"
             )
+            if "flows_per_second" in row:
+                print(
+                    f"{'  → complete flows/s':<34}{row['flows_per_second']:>10.1f}"
+                    f"   (flows {row['flows']}, failed steps {row['flow_failures']})"
+                )
     if "scale" in report:
         scale = report["scale"]
         print(

@@ -38,13 +38,18 @@ def catalogue_targets(base: str, env: dict[str, str]) -> list[Target]:
     ]
 
 
-def login_headers(base: str, env: dict[str, str]) -> dict[str, str]:
-    """Bearer header of the seeded admin (for authenticated scenarios)."""
+def first_product(base: str) -> int:
+    page = _get_json(f"{base}/api/produits/?per_page=1")
+    assert isinstance(page, dict)
+    return int(page["results"][0]["id"])
+
+
+def admin_token(base: str, env: dict[str, str]) -> str:
+    """Access token of the seeded admin (for authenticated scenarios)."""
     password = (Path(env["CHEZFLORA_DATA_DIR"]) / "admin-password").read_text().strip()
     body = json.dumps({"username": "admin", "password": password}).encode()
     request = urllib.request.Request(
         f"{base}/api/token/", data=body, headers={"content-type": "application/json"}
     )
     with urllib.request.urlopen(request, timeout=10) as response:
-        token = json.loads(response.read())["access"]
-    return {"Authorization": f"Bearer {token}"}
+        return str(json.loads(response.read())["access"])

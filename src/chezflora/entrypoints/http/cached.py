@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -31,9 +32,34 @@ async def cached_json(
     version = cache.version(namespace)
     body = cache.get(namespace, key, version)
     if body is None:
-        body = encode_json(await anyio.to_thread.run_sync(compute))
-        cache.put(namespace, key, version, body)
+        body = await _computed_once((id(cache), namespace, key, version), cache, compute)
     return Response(content=body, media_type="application/json")
+
+
+# Misses of the same entry at the same moment share one computation instead of stampeding.
+_IN_FLIGHT: dict[tuple[int, str, str, int], asyncio.Future[bytes]] = {}
+
+
+async def _computed_once(
+    flight: tuple[int, str, str, int], cache: ReadCache, compute: Callable[[], Any]
+) -> bytes:
+    pending = _IN_FLIGHT.get(flight)
+    if pending is not None:
+        return await asyncio.shield(pending)
+    future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+    future.add_done_callback(lambda f: f.cancelled() or f.exception())
+    _IN_FLIGHT[flight] = future
+    try:
+        body = encode_json(await anyio.to_thread.run_sync(compute))
+    except BaseException as exc:
+        future.set_exception(exc)
+        raise
+    finally:
+        _IN_FLIGHT.pop(flight, None)
+    _, namespace, key, version = flight
+    cache.put(namespace, key, version, body)
+    future.set_result(body)
+    return body
 
 
 def cached_read(
