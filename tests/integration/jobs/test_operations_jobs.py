@@ -88,3 +88,52 @@ def test_run_job_cli_runs_subscription_billing_and_refuses_unknown_jobs(containe
     assert run_job(argparse.Namespace(name="subscription-billing"), container.settings) == 0
     assert run_job(argparse.Namespace(name="quote-expiry"), container.settings) == 1
     assert "unknown job 'quote-expiry'" in capsys.readouterr().out
+
+
+def test_csv_exports_of_orders_and_payments_name_the_client(container, client, tmp_path):
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    import sqlalchemy as sa
+
+    from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
+    from tests.integration.helpers import make_client
+
+    client_id, _ = make_client(client, container, "amina")
+    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    with container.engine.begin() as conn:
+        order_id = conn.execute(
+            sa.insert(orders).values(
+                client_id=client_id,
+                date=now,
+                statut="en_attente",
+                total=Decimal("2500.00"),
+                date_mise_a_jour=now,
+                is_active=True,
+                stock_restored=False,
+                version=1,
+            )
+        ).inserted_primary_key[0]
+        conn.execute(
+            sa.insert(payments).values(
+                commande_id=order_id,
+                utilisateur_id=client_id,
+                type_transaction="commande",
+                montant=Decimal("2500.00"),
+                date=now,
+                statut="simule",
+                is_active=True,
+                date_mise_a_jour=now,
+            )
+        )
+    for name, expected in (
+        ("orders", ["amina", "en_attente", "2500.00"]),
+        ("payments", ["amina", "commande", "2500.00", "simule"]),
+    ):
+        output = tmp_path / f"{name}.csv"
+        args = argparse.Namespace(name=name, output=output, delimiter=";")
+        assert run_export(args, container.settings) == 0
+        with output.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter=";"))
+        assert len(rows) == 2
+        assert all(value in rows[1] for value in expected), rows

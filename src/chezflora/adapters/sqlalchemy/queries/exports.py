@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.identity import users
+from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
 
 
 @dataclass(frozen=True)
@@ -83,5 +84,36 @@ EXPORTS: dict[str, Export] = {
         )
         .where(users.c.deleted_at.is_(None))
         .order_by(users.c.id),
+    ),
+    "orders": Export(
+        "commandes avec client, statut et total (FCFA)",
+        sa.select(
+            orders.c.id,
+            orders.c.date,
+            users.c.username.label("client"),
+            users.c.email,
+            orders.c.statut,
+            orders.c.total,
+            orders.c.abonnement_id,
+            orders.c.date_mise_a_jour,
+        )
+        .join(users, users.c.id == orders.c.client_id)
+        .order_by(orders.c.id),
+    ),
+    "payments": Export(
+        "paiements avec payeur, objet, montant (FCFA) et statut",
+        sa.select(
+            payments.c.id,
+            payments.c.date,
+            users.c.username.label("payeur"),
+            payments.c.type_transaction,
+            payments.c.commande_id,
+            payments.c.abonnement_id,
+            payments.c.montant,
+            payments.c.statut,
+            payments.c.methode_paiement,
+        )
+        .join(users, users.c.id == payments.c.utilisateur_id)
+        .order_by(payments.c.id),
     ),
 }
