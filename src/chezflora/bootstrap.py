@@ -53,10 +53,16 @@ from chezflora.application.subscriptions import SubscriptionsModule
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 
-# A committed write to any of these makes cached catalogue pages stale (prices, stock, photos).
-CATALOGUE_TABLES = frozenset(
-    {"categories", "products", "promotions", "promotion_products", "photos", "parameters"}
-)
+# Which cached reads a committed write to each table makes stale.
+CACHE_NAMESPACES = {
+    **dict.fromkeys(
+        ("categories", "products", "promotions", "promotion_products", "photos", "parameters"),
+        "catalogue",
+    ),
+    "users": "accounts",
+    "carts": "carts",
+    "cart_items": "carts",
+}
 
 
 @dataclass
@@ -124,7 +130,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         now=lambda: clock.now().timestamp(),
     )
     track_committed_writes(
-        engine, CATALOGUE_TABLES, lambda _tables: read_cache.invalidate({"catalogue"})
+        engine,
+        CACHE_NAMESPACES,
+        lambda tables: read_cache.invalidate({CACHE_NAMESPACES[t] for t in tables}),
     )
 
     def uow() -> SqlAlchemyUnitOfWork:

@@ -30,7 +30,8 @@ MARIADB_SERVER = os.environ.get("CHEZFLORA_TEST_MARIADB", "mysql+pymysql://root@
 REDIS_URL = os.environ.get("CHEZFLORA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 # Real argon2id, with the cheapest parameters: the tests check behaviour, not hashing cost.
 FAST_ARGON2 = Argon2PasswordHasher(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
-TEST_DATABASE = os.environ.get("CHEZFLORA_TEST_DB_NAME", "chezflora_test")
+# One database per test session, so concurrent runs on one server never share tables.
+TEST_DATABASE = os.environ.get("CHEZFLORA_TEST_DB_NAME", f"chezflora_test_{os.getpid()}")
 
 
 def mariadb_reachable() -> bool:
@@ -65,26 +66,46 @@ def _backends() -> list[str]:
 
 
 @pytest.fixture(scope="session", params=_backends())
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
-    else:
-        if not mariadb_reachable():
-            pytest.fail("MariaDB is required under CI=true but is not reachable on 127.0.0.1:3306")
-        server = sa.make_url(MARIADB_SERVER)
-        connection = pymysql.connect(
-            host=server.host,
-            port=server.port or 3306,
-            user=server.username,
-            password=server.password or "",
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {TEST_DATABASE}")
-            cursor.execute(f"CREATE DATABASE {TEST_DATABASE} CHARACTER SET utf8mb4")
-        connection.close()
-        url = f"{MARIADB_SERVER}/{TEST_DATABASE}"
+        upgrade(url)
+        yield url
+        return
+    if not mariadb_reachable():
+        pytest.fail("MariaDB is required under CI=true but is not reachable on 127.0.0.1:3306")
+    server = sa.make_url(MARIADB_SERVER)
+    connection = pymysql.connect(
+        host=server.host,
+        port=server.port or 3306,
+        user=server.username,
+        password=server.password or "",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {TEST_DATABASE}")
+        cursor.execute(f"CREATE DATABASE {TEST_DATABASE} CHARACTER SET utf8mb4")
+    connection.close()
+    url = f"{MARIADB_SERVER}/{TEST_DATABASE}"
     upgrade(url)
-    return url
+    yield url
+    _drop_test_databases()
+
+
+def _drop_test_databases() -> None:
+    server = sa.make_url(MARIADB_SERVER)
+    connection = pymysql.connect(
+        host=server.host,
+        port=server.port or 3306,
+        user=server.username,
+        password=server.password or "",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW DATABASES LIKE %s", (TEST_DATABASE.replace("_", "\\_") + "%",))
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+    connection.close()
 
 
 @pytest.fixture(scope="session")

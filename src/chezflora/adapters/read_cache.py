@@ -60,17 +60,17 @@ class ReadCache:
         self,
         versions: LocalVersions | RedisVersions,
         ttl: float = 1.0,
-        max_entries: int = 2048,
+        max_entries: int = 20_000,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         self._versions, self._ttl, self._max, self._now = versions, ttl, max_entries, now
-        self._entries: OrderedDict[tuple[str, str], tuple[int, float, bytes]] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, str], tuple[int, float, object]] = OrderedDict()
         self._lock = threading.Lock()
 
     def version(self, namespace: str) -> int:
         return self._versions.current(namespace)
 
-    def get(self, namespace: str, key: str, version: int) -> bytes | None:
+    def get(self, namespace: str, key: str, version: int) -> object | None:
         with self._lock:
             entry = self._entries.get((namespace, key))
         if entry is None:
@@ -80,7 +80,7 @@ class ReadCache:
             return None
         return value
 
-    def put(self, namespace: str, key: str, version: int, value: bytes) -> None:
+    def put(self, namespace: str, key: str, version: int, value: object) -> None:
         with self._lock:
             self._entries[(namespace, key)] = (version, self._now() + self._ttl, value)
             self._entries.move_to_end((namespace, key))

@@ -12,6 +12,8 @@ from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
 from chezflora.domain.errors import Forbidden, NotAuthenticated, TooManyRequests
 
+ACCOUNTS = "accounts"
+NOBODY = object()  # a token already found invalid
 NOT_AUTHENTICATED = "Informations d'authentification non fournies."
 ADMIN_ONLY = "Réservé aux administrateurs"
 
@@ -26,14 +28,24 @@ async def provide_viewer(
 ) -> Viewer | None:
     """An invalid or expired token counts as anonymous: public pages keep working.
 
-    Anonymous requests are answered without leaving the event loop; a token costs one
-    database read (ban and token version are checked at once), done in a worker thread.
+    A token is checked against the account (ban, token version) in a worker thread, and the
+    answer is kept in the read cache until any account changes ("accounts" namespace), so a ban
+    or a password change refuses the token at once, in every process.
     """
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
-    return await anyio.to_thread.run_sync(container.identity.authenticate, token.strip())
+    cache, token = container.read_cache, token.strip()
+    version = cache.version(ACCOUNTS)
+    known = cache.get(ACCOUNTS, token, version)
+    if isinstance(known, Viewer):
+        return known
+    if known is NOBODY:
+        return None
+    viewer = await anyio.to_thread.run_sync(container.identity.authenticate, token)
+    cache.put(ACCOUNTS, token, version, viewer if viewer is not None else NOBODY)
+    return viewer
 
 
 def provide_caller(viewer: NamedDependency[Viewer | None]) -> Viewer:

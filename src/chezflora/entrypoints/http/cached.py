@@ -31,7 +31,7 @@ async def cached_json(
     key = f"{audience}|{request.url.path.rstrip('/')}?{query}"
     version = cache.version(namespace)
     body = cache.get(namespace, key, version)
-    if body is None:
+    if not isinstance(body, bytes):
         body = await _computed_once((id(cache), namespace, key, version), cache, compute)
     return Response(content=body, media_type="application/json")
 
