@@ -9,8 +9,11 @@ ALICE = "alice@x.test"
 
 
 def test_s2_register_verify_login_profile(api: Api) -> None:
+    # The axios interceptor sends whatever token a previous session left in localStorage, on
+    # /register/ and /token/ too: a stale bearer must not turn these into 401s.
+    stale = "eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjo5OTl9.c3RhbGU"
     created = api.post(
-        "/api/register/", json={"username": "alice", "email": ALICE, "password": PASSWORD}
+        "/api/register/", stale, json={"username": "alice", "email": ALICE, "password": PASSWORD}
     )
     assert created.status_code == 201 and isinstance(created.json()["user_id"], int)
     user_id = created.json()["user_id"]
@@ -21,11 +24,15 @@ def test_s2_register_verify_login_profile(api: Api) -> None:
     assert early.json()["user_id"] == user_id
 
     verified = api.post(
-        "/api/verify-otp/", json={"user_id": user_id, "code": last_code(api.container, ALICE)}
+        "/api/verify-otp/",
+        stale,
+        json={"user_id": str(user_id), "code": last_code(api.container, ALICE)},
     )
     assert verified.status_code == 200
 
-    tokens = api.tokens("alice")
+    logged_in = api.post("/api/token/", stale, json={"username": "alice", "password": PASSWORD})
+    assert logged_in.status_code == 200
+    tokens = logged_in.json()
     assert isinstance(tokens["access"], str) and tokens["access"]
     assert isinstance(tokens["refresh"], str) and tokens["refresh"]
     me = api.me(tokens["access"])
