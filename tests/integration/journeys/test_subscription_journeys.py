@@ -139,3 +139,39 @@ def test_s37_admin_subscription_management(api: Api, clock) -> None:
     # subscription decision (application/subscriptions/__init__.py).
     (kept,) = api.get("/api/abonnements/", token).json()["results"]
     assert kept["id"] == subscription_id and kept["is_active"] is False
+
+
+def test_s33_on_a_subscription_payment_pays_then_refund_cancels(api: Api, clock) -> None:
+    """The "pay" step of S33 for a subscription (decisions.md §4: the paid thing moves on).
+
+    Defect fixed here: simulating a subscription's payment left `paiement_statut` at
+    `non_paye` (shopping was built without the subscription payment hook), so a client's
+    subscription never delivered.
+    """
+    admin = api.admin()
+    seeded = seed_roses_and_orchids(api, admin)
+    _, token = api.new_client("alice")
+    created = api.post(
+        "/api/abonnements/",
+        token,
+        json={
+            "type": "annuel",
+            "produit_quantites": [{"produit_id": seeded.p1, "quantite": 1}],
+            "date_debut": _today(clock.now()),
+        },
+    )
+    assert created.status_code == 201 and created.json()["paiement_statut"] == "non_paye"
+    assert created.json()["prix"] == 16200  # annuel: 12 × 1500 × 0.9
+
+    payments = api.get("/api/paiements/?page=1&per_page=10", admin).json()["results"]
+    (payment,) = [p for p in payments if p["type_transaction"] == "abonnement"]
+    assert payment["montant"] == 16200 and payment["statut"] == "simule"
+    simulated = api.post(f"/api/paiements/{payment['id']}/simuler/", admin)
+    assert simulated.status_code == 200 and simulated.json()["statut"] == "effectue"
+    (paid,) = api.get("/api/abonnements/", token).json()["results"]
+    assert paid["paiement_statut"] == "paye_complet" and paid["is_active"] is True
+
+    refunded = api.post(f"/api/paiements/{payment['id']}/rembourser/", admin)
+    assert refunded.status_code == 200 and refunded.json()["statut"] == "rembourse"
+    (cancelled,) = api.get("/api/abonnements/", token).json()["results"]
+    assert cancelled["is_active"] is False

@@ -17,6 +17,7 @@ from tests.integration.journeys.support import check_body
         {"items": [{"produit": {"prix_reduit": "1200.00"}}]},
         {"total": True},
         {"montant": None},
+        {"error": "x", "detail": "x", "user": {"password_hash": "x"}},
     ],
 )
 def test_leaks_and_string_money_are_caught(body: object) -> None:
@@ -30,6 +31,7 @@ def test_leaks_and_string_money_are_caught(body: object) -> None:
         {"prix": 1500.0, "prix_reduit": None, "total": 0, "reduction": 0.2},
         [{"cle": "site_name", "valeur": "ChezFlora"}],
         {"error": "Données invalides", "fields": {"prix": ["Nombre attendu"]}},
+        {"error": "Données invalides", "fields": {"password": ["Au moins 8 caractères"]}},
     ],
 )
 def test_clean_bodies_pass(body: object) -> None:
