@@ -1,7 +1,7 @@
 """Journeys S9, S10, S18-S21 of frontend-contract §4: browsing, promotions, admin catalogue.
 
 Left out, the features are not built:
-# S10.3 is in test_cart_checkout_journeys (wishlist); S24 service CRUD — services not built.
+# S24 service CRUD (JSON from FormData) and public view — services not built.
 # S27 realisation CRUD — réalisations not built.
 """
 
