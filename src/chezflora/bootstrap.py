@@ -52,6 +52,7 @@ from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
+from chezflora.domain.payment import TransactionType
 
 # Which cached reads a committed write to each table makes stale.
 CACHE_NAMESPACES = {
@@ -142,6 +143,13 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
     storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
+    subscriptions = SubscriptionsModule.build(
+        uow,
+        clock,
+        ZoneInfo(settings.shop_timezone),
+        SqlSubscriptionQueries(engine),
+        SqlIdempotencyKeyStore(engine),
+    )
 
     return Container(
         settings=settings,
@@ -161,13 +169,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         save_parameter=SaveParameter(uow, clock),
         delete_parameter=DeleteParameter(uow),
         send_contact_message=SendContactMessage(uow, settings.support_email),
-        subscriptions=SubscriptionsModule.build(
-            uow,
-            clock,
-            ZoneInfo(settings.shop_timezone),
-            SqlSubscriptionQueries(engine),
-            SqlIdempotencyKeyStore(engine),
-        ),
+        subscriptions=subscriptions,
         uow=uow,
         catalogue=CatalogueModule.build(
             catalogue_uow,
@@ -190,6 +192,8 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             clock,
             SqlShoppingQueries(engine, clock, settings.public_base_url),
             ZoneInfo(settings.shop_timezone),
+            # A simulated or refunded subscription payment moves its subscription too.
+            payment_hooks={TransactionType.ABONNEMENT: subscriptions.payment_hook},
         ),
     )
 

@@ -10,6 +10,8 @@ Decisions (beyond decisions.md §5):
   subscription is not billed again. Admin `facturer` bills the next period even early.
 - The hourly job serves one delivery date per subscription per run (a late scheduler
   catches up one date an hour); short stock e-mails the admins at every retry.
+- Refunding a subscription payment (`rembourser`) cancels the subscription while it is
+  active; simulating it (`simuler`) marks the period paid (payment_hook.py).
 - Type and date_debut never change (the calendars hang on them); `prix` and the next dates
   sent by the admin form are ignored (computed), refused from clients.
 """
@@ -39,6 +41,7 @@ from chezflora.application.subscriptions.delivery import (
     GenerationReport,
 )
 from chezflora.application.subscriptions.idempotency import IdempotencyKeyStore, RunOnce
+from chezflora.application.subscriptions.payment_hook import SubscriptionPaymentHook
 from chezflora.application.subscriptions.ports import SubscriptionUnitOfWorkFactory
 from chezflora.application.subscriptions.queries import SubscriptionQueries
 
@@ -62,6 +65,7 @@ class SubscriptionsModule:
     mark_paid: MarkSubscriptionPaid
     generate_due_orders: GenerateDueSubscriptionOrders
     bill_due: BillDueSubscriptions
+    payment_hook: SubscriptionPaymentHook
     queries: SubscriptionQueries
     run_once: RunOnce
     tz: ZoneInfo
@@ -85,6 +89,7 @@ class SubscriptionsModule:
             mark_paid=MarkSubscriptionPaid(uow, clock),
             generate_due_orders=GenerateDueSubscriptionOrders(uow, clock, tz),
             bill_due=BillDueSubscriptions(uow, clock, tz),
+            payment_hook=SubscriptionPaymentHook(),
             queries=queries,
             run_once=RunOnce(keys, clock),
             tz=tz,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
@@ -101,6 +101,12 @@ def _cancel(uow: SubscriptionUnitOfWork, subscription: Subscription) -> None:
     subscription.cancel()
     uow.subscription_ledger.drop_pending_payments(subscription.id)
     uow.outbox.add(notices.cancelled(notices.client_of(uow, subscription), subscription))
+
+
+def cancel_within(uow: SubscriptionUnitOfWork, subscription: Subscription, now: datetime) -> None:
+    """Cancel and save inside the caller's transaction (a refund of the subscription's payment)."""
+    _cancel(uow, subscription)
+    uow.subscriptions.save(subscription, now)
 
 
 class CancelSubscription:
