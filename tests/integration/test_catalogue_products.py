@@ -208,7 +208,10 @@ def test_low_stock_uses_the_threshold_parameter(client, container, admin):
         "products": [{"id": low, "nom": "Basse", "stock": 2, "categorie__nom": "Roses"}],
     }
     container.save_parameter("SEUIL_STOCK_FAIBLE", "2", None)
-    assert client.get("/api/produits/low_stock/", headers=bearer(admin)).json()["seuil"] == 2
+    at_threshold = client.get("/api/produits/low_stock/", headers=bearer(admin)).json()
+    assert at_threshold["seuil"] == 2
+    assert [p["nom"] for p in at_threshold["products"]] == ["Basse"]  # stock ≤ seuil (S22)
+    container.save_parameter("SEUIL_STOCK_FAIBLE", "1", None)
     assert client.get("/api/produits/low_stock/", headers=bearer(admin)).json()["products"] == []
 
 

@@ -178,8 +178,8 @@ def _summary(errors: Mapping[str, list[str]]) -> str:
 
 
 def is_low_stock(stock: int, threshold: int = DEFAULT_LOW_STOCK_THRESHOLD) -> bool:
-    """Low stock means strictly below SEUIL_STOCK_FAIBLE (original-api.md §5.3: stock < seuil)."""
-    return stock < threshold
+    """Low stock means at or below SEUIL_STOCK_FAIBLE (frontend-contract.md S22: stock ≤ seuil)."""
+    return stock <= threshold
 
 
 # --- ids, flags and photos ---------------------------------------------------------------------

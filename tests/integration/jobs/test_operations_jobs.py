@@ -46,15 +46,15 @@ def test_low_stock_alert_lists_active_products_under_the_threshold(container):
 
     report = jobs.low_stock(container)
 
-    assert (report.products, report.emails) == (2, 1)  # type: ignore[attr-defined]
+    assert (report.products, report.emails) == (3, 1)  # type: ignore[attr-defined]
     [message] = outbox_messages(container)
     body = message.get_payload(decode=True).decode()
     assert message["To"] == "patron@chezflora.cm"
-    assert message["Subject"] == "Alerte stock faible : 2 produits sous le seuil de 5"
+    assert message["Subject"] == "Alerte stock faible : 3 produits au seuil de 5 ou en dessous"
     assert re.search(
-        r"- Orchidée \(n° \d+\) : 0 en stock\n.*- Roses rouges \(n° \d+\) : 2", body, re.S
+        r"- Orchidée \(n° \d+\) : 0 en stock\n.*- Roses rouges \(n° \d+\) : 2.*- Lys", body, re.S
     )
-    assert "Lys" not in body and "Ancien" not in body
+    assert "Ancien" not in body
 
 
 def test_purge_codes_job_deletes_expired_codes(container, client, clock):

@@ -209,14 +209,14 @@ def test_full_update_requires_every_field() -> None:
 # --- low stock --------------------------------------------------------------------------------
 
 
-def test_low_stock_is_strictly_below_the_threshold() -> None:
-    # original-api.md §5.3: active products with stock < seuil (default 5).
-    assert is_low_stock(4)
-    assert not is_low_stock(5)
+def test_low_stock_includes_the_threshold() -> None:
+    # frontend-contract.md S22 (above original-api.md): "a product with stock ≤ seuil is listed".
+    assert is_low_stock(5)
+    assert not is_low_stock(6)
     assert DEFAULT_LOW_STOCK_THRESHOLD == 5
 
 
 @given(st.integers(min_value=0, max_value=1000), st.integers(min_value=0, max_value=1000))
 def test_low_stock_follows_the_parameter(stock: int, threshold: int) -> None:
-    assert is_low_stock(stock, threshold) == (stock < threshold)
-    assert not is_low_stock(threshold, threshold)
+    assert is_low_stock(stock, threshold) == (stock <= threshold)
+    assert is_low_stock(threshold, threshold)

@@ -31,7 +31,7 @@ class LowStockReport:
 
 
 class SendLowStockAlert:
-    """One e-mail per active admin listing every active product with stock < SEUIL_STOCK_FAIBLE
+    """One e-mail per active admin listing every active product with stock ≤ SEUIL_STOCK_FAIBLE
     (parameter, default 5); nothing is sent when no product is low."""
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock, stock: LowStockQuery) -> None:

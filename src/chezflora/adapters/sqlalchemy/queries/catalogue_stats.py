@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.sqlalchemy.queries.low_stock import is_low
 from chezflora.adapters.sqlalchemy.queries.paging import fetch_page, search
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.shopping import order_lines, orders
@@ -32,7 +33,7 @@ def _low_stock_query(threshold: int) -> sa.Select[Any]:
     return (
         sa.select(products.c.id, products.c.nom, products.c.stock, categories.c.nom.label("cat"))
         .join(categories, categories.c.id == products.c.categorie_id)
-        .where(products.c.is_active == sa.true(), products.c.stock < threshold)
+        .where(is_low(threshold))
         .order_by(products.c.stock, products.c.id)
     )
 
@@ -59,7 +60,7 @@ def product_stats(conn: Connection, since: datetime, threshold: int) -> ProductS
             sa.func.count(),
             sa.func.coalesce(sa.func.sum(sa.case((active, 1), else_=0)), 0),
             sa.func.coalesce(
-                sa.func.sum(sa.case((sa.and_(active, products.c.stock < threshold), 1), else_=0)),
+                sa.func.sum(sa.case((is_low(threshold), 1), else_=0)),
                 0,
             ),
         )

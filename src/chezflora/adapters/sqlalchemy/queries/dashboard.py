@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
+from chezflora.adapters.sqlalchemy.queries.low_stock import is_low
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
@@ -96,7 +97,7 @@ def _products(conn: Connection, threshold: int) -> ProductFigures:
     row = conn.execute(sa.select(sa.func.count(), _count_if(products.c.is_active.is_(True)))).one()
     low = conn.execute(
         sa.select(products.c.id, products.c.nom, products.c.stock)
-        .where(products.c.is_active.is_(True), products.c.stock < threshold)
+        .where(is_low(threshold))
         .order_by(products.c.stock, products.c.id)
     ).all()
     per_category = conn.execute(

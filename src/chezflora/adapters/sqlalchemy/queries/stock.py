@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from chezflora.adapters.sqlalchemy.queries.low_stock import is_low
 from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.application.operations.stock_alert import StockLevel
 
@@ -16,7 +17,7 @@ class SqlLowStockQuery:
     def below(self, threshold: int) -> list[StockLevel]:
         query = (
             sa.select(products.c.id, products.c.nom, products.c.stock)
-            .where(products.c.is_active.is_(True), products.c.stock < threshold)
+            .where(is_low(threshold))
             .order_by(products.c.stock, products.c.nom, products.c.id)
         )
         with self._engine.connect() as conn:

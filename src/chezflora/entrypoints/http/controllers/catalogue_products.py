@@ -129,7 +129,7 @@ def delete_product(
 def low_stock(
     request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> dict[str, Any]:
-    """Active products with stock < SEUIL_STOCK_FAIBLE (default 5); paged by page/per_page."""
+    """Active products with stock ≤ SEUIL_STOCK_FAIBLE (default 5); paged by page/per_page."""
     params = request.query_params
     report = container.catalogue.reader.low_stock(
         query.list_options(params), query.page_request(params)
