@@ -38,7 +38,6 @@ from chezflora.application.subscriptions.delivery import (
     GenerateSubscriptionOrder,
     GenerationReport,
 )
-from chezflora.application.subscriptions.idempotency import IdempotencyKeyStore, RunOnce
 from chezflora.application.subscriptions.ports import SubscriptionUnitOfWorkFactory
 from chezflora.application.subscriptions.queries import SubscriptionQueries
 
@@ -63,7 +62,6 @@ class SubscriptionsModule:
     generate_due_orders: GenerateDueSubscriptionOrders
     bill_due: BillDueSubscriptions
     queries: SubscriptionQueries
-    run_once: RunOnce
     tz: ZoneInfo
 
     @classmethod
@@ -73,7 +71,6 @@ class SubscriptionsModule:
         clock: Clock,
         tz: ZoneInfo,
         queries: SubscriptionQueries,
-        keys: IdempotencyKeyStore,
     ) -> SubscriptionsModule:
         return cls(
             create=CreateSubscription(uow, clock, tz),
@@ -86,6 +83,5 @@ class SubscriptionsModule:
             generate_due_orders=GenerateDueSubscriptionOrders(uow, clock, tz),
             bill_due=BillDueSubscriptions(uow, clock, tz),
             queries=queries,
-            run_once=RunOnce(keys, clock),
             tz=tz,
         )

@@ -19,7 +19,7 @@ from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.domain.subscription_schedule import local_date
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
-from chezflora.entrypoints.http.idempotency_subscriptions import answer_once
+from chezflora.entrypoints.http.idempotency import idempotent
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire import subscriptions as wire
 from chezflora.entrypoints.http.wire.subscriptions import (
@@ -82,11 +82,11 @@ def create_subscription(
         client_id=data.client_id,
     )
 
-    def create() -> msgspec.Struct:
+    def create() -> tuple[int, object]:
         created = container.subscriptions.create(caller, command)
-        return _detail(container, created.id, caller)
+        return 201, _detail(container, created.id, caller)
 
-    return answer_once(request, container, caller, data, create)
+    return idempotent(request, caller, container, data, create)
 
 
 @get("/api/abonnements/stats/", tags=TAGS)
