@@ -48,8 +48,10 @@ from chezflora.application.ports import (
 )
 from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
+from chezflora.application.subscriptions.payments import SubscriptionPaymentHook
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
+from chezflora.domain.payment import TransactionType
 
 # A committed write to any of these makes cached catalogue pages stale (prices, stock, photos).
 CATALOGUE_TABLES = frozenset(
@@ -180,6 +182,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             clock,
             SqlShoppingQueries(engine, clock, settings.public_base_url),
             ZoneInfo(settings.shop_timezone),
+            payment_hooks={TransactionType.ABONNEMENT: SubscriptionPaymentHook()},
         ),
         # Checkout, payment simulation and subscription creation share one key store (§4).
         idempotency=IdempotencyGuard(uow, clock),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
@@ -116,6 +116,16 @@ class CancelSubscription:
             _cancel(uow, subscription)
             uow.subscriptions.save(subscription, now)
             uow.commit()
+        return subscription
+
+    @staticmethod
+    def within(uow: SubscriptionUnitOfWork, subscription_id: int, now: datetime) -> Subscription:
+        """The system cancels (a refund), inside the caller's transaction; already cancelled
+        subscriptions are left as they are."""
+        subscription = load_for(uow, subscription_id, None)
+        if subscription.is_active:
+            _cancel(uow, subscription)
+            uow.subscriptions.save(subscription, now)
         return subscription
 
 
