@@ -72,8 +72,8 @@ class UpdateSubscription:
             if changes.sets_end:
                 subscription.change_end(changes.date_fin)
             if changes.lines is not None:
-                facts = uow.subscription_ledger.products(p for p, _ in changes.lines)
-                prices = {pid: f.prix for pid, f in facts.items() if f.is_active}
+                found = uow.stock.products(p for p, _ in changes.lines)
+                prices = {pid: p.price for pid, p in found.items() if p.is_active}
                 subscription.change_basket(changes.lines, prices)
             if changes.paiement_statut is not None:
                 subscription.paiement_statut = changes.paiement_statut

@@ -102,7 +102,7 @@ def _payments_of(conn: Connection, rows: list[Any]) -> dict[int, PaymentView]:
     subscription_ids = {r.abonnement_id for r in rows if r.abonnement_id is not None}
     if not ids:
         return {}
-    paid_for = payments.c.commande_id.in_(ids)
+    paid_for: sa.ColumnElement[bool] = payments.c.commande_id.in_(ids)
     if subscription_ids:
         paid_for = sa.or_(paid_for, payments.c.abonnement_id.in_(subscription_ids))
     found = payment_views(
