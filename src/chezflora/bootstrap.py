@@ -158,7 +158,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             uow,
             clock,
             ZoneInfo(settings.shop_timezone),
-            SqlSubscriptionQueries(engine),
+            SqlSubscriptionQueries(engine, storage.url),
         ),
         uow=uow,
         catalogue=CatalogueModule.build(
@@ -180,7 +180,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         shopping=ShoppingModule.build(
             uow,
             clock,
-            SqlShoppingQueries(engine, clock, settings.public_base_url),
+            SqlShoppingQueries(engine, clock, storage.url),
             ZoneInfo(settings.shop_timezone),
             payment_hooks={TransactionType.ABONNEMENT: SubscriptionPaymentHook()},
         ),

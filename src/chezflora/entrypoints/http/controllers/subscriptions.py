@@ -39,11 +39,7 @@ def _detail(container: Container, subscription_id: int, caller: Viewer) -> Subsc
     view = container.subscriptions.queries.get(subscription_id, scope)
     if view is None:
         raise NotFound(NOT_FOUND)
-    return wire.subscription_out(view, _media(container))
-
-
-def _media(container: Container) -> str:
-    return f"{container.settings.public_base_url}/media"
+    return wire.subscription_out(view)
 
 
 @get("/api/abonnements/", tags=TAGS)
@@ -60,9 +56,8 @@ def list_subscriptions(
     )
     queries = container.subscriptions.queries
     page = queries.find(filters, query.list_options(params), query.page_request(params))
-    media = _media(container)
     base = container.settings.public_base_url
-    return envelope(request, page, lambda view: wire.subscription_out(view, media), base)
+    return envelope(request, page, wire.subscription_out, base)
 
 
 @post("/api/abonnements/", tags=TAGS)
