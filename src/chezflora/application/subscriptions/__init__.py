@@ -4,6 +4,9 @@ Decisions (beyond decisions.md §5):
 - DELETE removes a subscription without history (no order, no completed payment) together
   with its unpaid `simule` bills; one with history is cancelled instead (204 both ways).
 - Cancelling deletes the unpaid `simule` bills; completed payments stay for `rembourser`.
+- Period payments are ordinary payments (`/api/paiements/`): `simuler` marks the subscription
+  paid, `rembourser` cancels it while it is active (SubscriptionPaymentHook, payments.py).
+- Deliveries are ordinary orders, written by shopping's repositories.
 - Every period payment is recorded for the subscription's client (also when an admin opens
   the subscription for them), so the client can pay it.
 - A new bill starts an unpaid period: deliveries pause until it is paid, and an unpaid
