@@ -30,14 +30,12 @@ from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
-from chezflora.adapters.sqlalchemy.repositories.subscriptions_idempotency import (
-    SqlIdempotencyKeyStore,
-)
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.catalogue import CatalogueModule
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
+from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.operations import OperationsUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
@@ -90,6 +88,7 @@ class Container:
     catalogue: CatalogueModule
     jobs: JobsModule
     shopping: ShoppingModule
+    idempotency: IdempotencyGuard
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -147,8 +146,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         uow,
         clock,
         ZoneInfo(settings.shop_timezone),
-        SqlSubscriptionQueries(engine),
-        SqlIdempotencyKeyStore(engine),
+        SqlSubscriptionQueries(engine, storage.url),
     )
 
     return Container(
@@ -190,11 +188,13 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         shopping=ShoppingModule.build(
             uow,
             clock,
-            SqlShoppingQueries(engine, clock, settings.public_base_url),
+            SqlShoppingQueries(engine, clock, storage.url),
             ZoneInfo(settings.shop_timezone),
             # A simulated or refunded subscription payment moves its subscription too.
             payment_hooks={TransactionType.ABONNEMENT: subscriptions.payment_hook},
         ),
+        # Checkout, payment simulation and subscription creation share one key store (§4).
+        idempotency=IdempotencyGuard(uow, clock),
     )
 
 

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
+from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.adapters.sqlalchemy.tables.shopping import orders
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated
 from chezflora.application.subscriptions import NewSubscription
-from chezflora.application.subscriptions.ports import DeliveryAlreadyGenerated, DeliveryOrder
 from chezflora.domain.money import Money
-from chezflora.domain.order import OrderLine
+from chezflora.domain.order import Order, OrderLine
 from chezflora.domain.subscription import SubscriptionType
 from tests.integration.helpers import make_admin, make_client
 from tests.integration.subscription_rows import (
@@ -167,6 +168,21 @@ def test_short_stock_means_no_order_an_alert_and_a_retry(container, clock, peopl
     assert order.date_livraison == date(2026, 11, 24)
 
 
+def test_a_withdrawn_product_counts_as_short(container, clock, people):
+    rose = add_product(container.engine, stock=10)
+    lily = add_product(container.engine, stock=10)
+    sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 2), (lily, 2)])
+    with container.engine.begin() as conn:
+        conn.execute(sa.update(products).where(products.c.id == lily).values(is_active=False))
+    clock.current = _douala(date(2026, 11, 24), hour=9)
+
+    report = container.subscriptions.generate_due_orders()
+    assert (report.generated, report.skipped_short_stock) == (0, 1)
+    assert stock_of(container.engine, rose) == 10 and stock_of(container.engine, lily) == 10
+    assert orders_of(container.engine, sub_id) == []
+    assert emails(container.engine, "abonnement_alerte_stock")
+
+
 def test_unpaid_or_cancelled_subscriptions_get_nothing(container, clock, people):
     rose = add_product(container.engine, stock=10)
     unpaid = _open(container, clock, people, date(2026, 11, 24), [(rose, 1)], paid=False)
@@ -183,7 +199,7 @@ def test_an_already_ordered_date_is_skipped_over(container, clock, people):
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 1)])
     clock.current = _douala(date(2026, 11, 24), hour=9)
     with container.uow() as uow:
-        uow.subscription_ledger.place_order(_order(sub_id, people, date(2026, 11, 24), rose))
+        uow.orders.add(_order(sub_id, people, date(2026, 11, 24), rose))
         uow.commit()
     report = container.subscriptions.generate_due_orders()
     assert (report.generated, report.already_done) == (0, 1)
@@ -194,13 +210,12 @@ def test_an_already_ordered_date_is_skipped_over(container, clock, people):
 def test_the_database_refuses_a_second_order_for_a_date(container, clock, people):
     rose = add_product(container.engine, stock=10)
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 1)])
-    order = _order(sub_id, people, date(2026, 11, 24), rose)
     with container.uow() as uow:
-        ledger = uow.subscription_ledger
-        ledger.place_order(order)
+        uow.orders.add(_order(sub_id, people, date(2026, 11, 24), rose))
         with pytest.raises(DeliveryAlreadyGenerated):
-            ledger.place_order(order)
-        assert ledger.delivery_exists(sub_id, date(2026, 11, 24))  # transaction still usable
+            uow.orders.add(_order(sub_id, people, date(2026, 11, 24), rose))
+        # The transaction is still usable.
+        assert uow.subscription_ledger.delivery_exists(sub_id, date(2026, 11, 24))
         uow.commit()
     with container.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(orders)).scalar_one() == 1
@@ -208,15 +223,8 @@ def test_the_database_refuses_a_second_order_for_a_date(container, clock, people
 
 def _order(sub_id, people, day, product_id):
     line = OrderLine(product_id, "Bouquet", 1, Money.of(1500))
-    return DeliveryOrder(
-        subscription_id=sub_id,
-        client_id=people["alice"].user_id,
-        delivery_date=day,
-        address_id=None,
-        lines=(line,),
-        total=Money.of(1500),
-        placed_at=datetime(2026, 11, 24, 9, tzinfo=UTC),
-    )
+    placed_at = datetime(2026, 11, 24, 9, tzinfo=UTC)
+    return Order.deliver(sub_id, day, people["alice"].user_id, [line], None, placed_at)
 
 
 def test_billing_job_bills_each_period_once_and_starts_it_unpaid(container, clock, people):

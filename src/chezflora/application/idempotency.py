@@ -1,12 +1,13 @@
 """Idempotency-Key around any request: claim the key, run once, store the answer, replay it.
 
-Used by checkout and payment simulation, and meant for subscription creation and workshop
-registration too (decisions §4). The key is claimed in its own short transaction so that a
+The one mechanism behind checkout, payment simulation and subscription creation (and, later,
+workshop registration; decisions §4). The key is claimed in its own short transaction so that a
 concurrent duplicate meets the unique (user, key) row at once instead of running the work.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from chezflora.application.ports import Clock
@@ -27,6 +28,15 @@ KEY_TOO_LONG = "La clé d'idempotence ne doit pas dépasser 255 caractères."
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """The response to send: the one just produced, or the stored one replayed."""
+
+    status: int
+    body: bytes
+    replayed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Claimed:
     """This request owns the key: run it, then `finish` (or `abandon` if it failed)."""
 
@@ -38,6 +48,21 @@ class IdempotencyGuard:
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
+
+    def run(
+        self, user_id: int, key: str, fingerprint: str, work: Callable[[], tuple[int, bytes]]
+    ) -> Answer:
+        """Run `work` (→ status, body) once per (user, key); replay its answer for 24 h."""
+        outcome = self.begin(user_id, key, fingerprint)
+        if isinstance(outcome, Replay):
+            return Answer(outcome.status, outcome.body, replayed=True)
+        try:
+            status, body = work()
+        except BaseException:
+            self.abandon(outcome)
+            raise
+        self.finish(outcome, status, body)
+        return Answer(status, body)
 
     def begin(self, user_id: int, key: str, fingerprint: str) -> Replay | Claimed:
         if len(key) > MAX_KEY_LENGTH:

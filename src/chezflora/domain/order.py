@@ -136,6 +136,21 @@ class Order:
             updated_at=now,
         )
 
+    @classmethod
+    def deliver(
+        cls,
+        subscription_id: int,
+        delivery_date: date,
+        client_id: int,
+        lines: list[OrderLine],
+        address_id: int | None,
+        now: datetime,
+    ) -> Order:
+        """One delivery of a subscription: an order like any other, tied to its date."""
+        order = cls.place(client_id, lines, address_id, now)
+        order.subscription_id, order.delivery_date = subscription_id, delivery_date
+        return order
+
     def quantities(self) -> dict[int, int]:
         """Product id → quantity, for lines whose product still exists."""
         return {line.product_id: line.quantity for line in self.lines}

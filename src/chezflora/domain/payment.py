@@ -89,3 +89,18 @@ class Payment:
             created_at=now,
             updated_at=now,
         )
+
+    @classmethod
+    def for_subscription(
+        cls, subscription_id: int, payer_id: int, amount: Money, details: str, now: datetime
+    ) -> Payment:
+        """One period of a subscription, paid by its client."""
+        return cls(
+            payer_id=payer_id,
+            kind=TransactionType.ABONNEMENT,
+            amount=amount,
+            subscription_id=subscription_id,
+            details=details,
+            created_at=now,
+            updated_at=now,
+        )

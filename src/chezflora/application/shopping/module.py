@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.ports import Clock
 from chezflora.application.shopping.addresses import CreateAddress, DeleteAddress, UpdateAddress
 from chezflora.application.shopping.carts import (
@@ -79,7 +78,6 @@ class ShoppingModule:
     add_to_wishlist: AddToWishlist
     remove_from_wishlist: RemoveFromWishlist
     delete_wishlist: DeleteWishlist
-    idempotency: IdempotencyGuard
     queries: ShoppingQueries
     reports: ShoppingReports
 
@@ -112,7 +110,6 @@ class ShoppingModule:
             add_to_wishlist=AddToWishlist(uow, clock),
             remove_from_wishlist=RemoveFromWishlist(uow, clock),
             delete_wishlist=DeleteWishlist(uow),
-            idempotency=IdempotencyGuard(uow, clock),
             queries=queries,
             reports=ShoppingReports(queries, clock, zone),
         )

@@ -17,6 +17,10 @@ from chezflora.domain.payment import Payment, PaymentStatus
 from chezflora.domain.pricing import Promotion
 
 
+class DeliveryAlreadyGenerated(Exception):
+    """The order of this (subscription, delivery date) exists: the database refused a second."""
+
+
 @dataclass(frozen=True, slots=True)
 class ProductInfo:
     """What the cart and checkout need to know of a catalogue product."""
@@ -70,7 +74,9 @@ class AddressRepository(Protocol):
 class OrderRepository(Protocol):
     def get(self, order_id: int, *, for_update: bool = False) -> Order | None: ...
     def add(self, order: Order) -> None:
-        """Insert the order and its lines; sets `order.id`."""
+        """Insert the order and its lines; sets `order.id`. A subscription delivery whose
+        (subscription, date) already has an order raises DeliveryAlreadyGenerated and leaves
+        the transaction usable."""
         ...
 
     def move(self, order_id: int, current: OrderStatus, target: OrderStatus, now: datetime) -> bool:

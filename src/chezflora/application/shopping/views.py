@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
+from chezflora.application.catalogue.views import PhotoView
 from chezflora.domain.money import Money
 
 
@@ -13,13 +14,6 @@ class ClientBrief:
     id: int
     username: str
     email: str
-
-
-@dataclass(frozen=True, slots=True)
-class PhotoView:
-    id: int
-    url: str
-    uploaded_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +29,7 @@ class ProductCard:
     is_active: bool
     category_id: int | None
     category_name: str | None
-    photos: list[PhotoView] = field(default_factory=list)
+    photos: tuple[PhotoView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

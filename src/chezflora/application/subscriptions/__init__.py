@@ -4,6 +4,9 @@ Decisions (beyond decisions.md §5):
 - DELETE removes a subscription without history (no order, no completed payment) together
   with its unpaid `simule` bills; one with history is cancelled instead (204 both ways).
 - Cancelling deletes the unpaid `simule` bills; completed payments stay for `rembourser`.
+- Period payments are ordinary payments (`/api/paiements/`): `simuler` marks the subscription
+  paid, `rembourser` cancels it while it is active (SubscriptionPaymentHook, payments.py).
+- Deliveries are ordinary orders, written by shopping's repositories.
 - Every period payment is recorded for the subscription's client (also when an admin opens
   the subscription for them), so the client can pay it.
 - A new bill starts an unpaid period: deliveries pause until it is paid, and an unpaid
@@ -11,7 +14,7 @@ Decisions (beyond decisions.md §5):
 - The hourly job serves one delivery date per subscription per run (a late scheduler
   catches up one date an hour); short stock e-mails the admins at every retry.
 - Refunding a subscription payment (`rembourser`) cancels the subscription while it is
-  active; simulating it (`simuler`) marks the period paid (payment_hook.py).
+  active; simulating it (`simuler`) marks the period paid (payments.py).
 - Type and date_debut never change (the calendars hang on them); `prix` and the next dates
   sent by the admin form are ignored (computed), refused from clients.
 """
@@ -40,8 +43,7 @@ from chezflora.application.subscriptions.delivery import (
     GenerateSubscriptionOrder,
     GenerationReport,
 )
-from chezflora.application.subscriptions.idempotency import IdempotencyKeyStore, RunOnce
-from chezflora.application.subscriptions.payment_hook import SubscriptionPaymentHook
+from chezflora.application.subscriptions.payments import SubscriptionPaymentHook
 from chezflora.application.subscriptions.ports import SubscriptionUnitOfWorkFactory
 from chezflora.application.subscriptions.queries import SubscriptionQueries
 
@@ -67,7 +69,6 @@ class SubscriptionsModule:
     bill_due: BillDueSubscriptions
     payment_hook: SubscriptionPaymentHook
     queries: SubscriptionQueries
-    run_once: RunOnce
     tz: ZoneInfo
 
     @classmethod
@@ -77,7 +78,6 @@ class SubscriptionsModule:
         clock: Clock,
         tz: ZoneInfo,
         queries: SubscriptionQueries,
-        keys: IdempotencyKeyStore,
     ) -> SubscriptionsModule:
         return cls(
             create=CreateSubscription(uow, clock, tz),
@@ -91,6 +91,5 @@ class SubscriptionsModule:
             bill_due=BillDueSubscriptions(uow, clock, tz),
             payment_hook=SubscriptionPaymentHook(),
             queries=queries,
-            run_once=RunOnce(keys, clock),
             tz=tz,
         )

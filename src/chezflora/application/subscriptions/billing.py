@@ -11,11 +11,11 @@ from chezflora.application.ports import Clock
 from chezflora.application.subscriptions import notices
 from chezflora.application.subscriptions.access import load_for
 from chezflora.application.subscriptions.ports import (
-    PeriodPayment,
     SubscriptionUnitOfWork,
     SubscriptionUnitOfWorkFactory,
 )
 from chezflora.domain.errors import Forbidden
+from chezflora.domain.payment import Payment
 from chezflora.domain.subscription import Subscription
 
 ADMIN_ONLY = "Réservé aux administrateurs"
@@ -33,19 +33,19 @@ def bill(
     """Bill the next period of a locked subscription: a `simule` payment of `prix`, the
     period unpaid until it completes, the next billing date advanced, the client e-mailed."""
     period = subscription.bill_next_period(tz)
-    payment_id = uow.subscription_ledger.record_payment(
-        PeriodPayment(
-            subscription.id,
-            subscription.client_id,
-            subscription.prix,
-            f"Abonnement {subscription.type.value} : période du {period.isoformat()}",
-            now,
-        )
+    payment = Payment.for_subscription(
+        subscription.id,
+        subscription.client_id,
+        subscription.prix,
+        f"Abonnement {subscription.type.value} : période du {period.isoformat()}",
+        now,
     )
+    uow.payments.add(payment)
+    assert payment.id is not None
     uow.subscriptions.save(subscription, now)
     client = notices.client_of(uow, subscription)
-    uow.outbox.add(notices.billed(client, subscription, period, payment_id))
-    return payment_id
+    uow.outbox.add(notices.billed(client, subscription, period, payment.id))
+    return payment.id
 
 
 class BillSubscription:

@@ -72,8 +72,8 @@ class UpdateSubscription:
             if changes.sets_end:
                 subscription.change_end(changes.date_fin)
             if changes.lines is not None:
-                facts = uow.subscription_ledger.products(p for p, _ in changes.lines)
-                prices = {pid: f.prix for pid, f in facts.items() if f.is_active}
+                found = uow.stock.products(p for p, _ in changes.lines)
+                prices = {pid: p.price for pid, p in found.items() if p.is_active}
                 subscription.change_basket(changes.lines, prices)
             if changes.paiement_statut is not None:
                 subscription.paiement_statut = changes.paiement_statut
@@ -103,12 +103,6 @@ def _cancel(uow: SubscriptionUnitOfWork, subscription: Subscription) -> None:
     uow.outbox.add(notices.cancelled(notices.client_of(uow, subscription), subscription))
 
 
-def cancel_within(uow: SubscriptionUnitOfWork, subscription: Subscription, now: datetime) -> None:
-    """Cancel and save inside the caller's transaction (a refund of the subscription's payment)."""
-    _cancel(uow, subscription)
-    uow.subscriptions.save(subscription, now)
-
-
 class CancelSubscription:
     """Owner or admin: deactivate (cancelled already → 409), drop unpaid bills, e-mail."""
 
@@ -122,6 +116,16 @@ class CancelSubscription:
             _cancel(uow, subscription)
             uow.subscriptions.save(subscription, now)
             uow.commit()
+        return subscription
+
+    @staticmethod
+    def within(uow: SubscriptionUnitOfWork, subscription_id: int, now: datetime) -> Subscription:
+        """The system cancels (a refund), inside the caller's transaction; already cancelled
+        subscriptions are left as they are."""
+        subscription = load_for(uow, subscription_id, None)
+        if subscription.is_active:
+            _cancel(uow, subscription)
+            uow.subscriptions.save(subscription, now)
         return subscription
 
 

@@ -11,12 +11,12 @@ from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
 from chezflora.application.subscriptions import notices
 from chezflora.application.subscriptions.ports import (
-    PeriodPayment,
     SubscriptionUnitOfWork,
     SubscriptionUnitOfWorkFactory,
 )
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money
+from chezflora.domain.payment import Payment
 from chezflora.domain.subscription import Subscription, SubscriptionType, open_subscription
 
 OWN_ONLY = "Vous ne pouvez créer un abonnement que pour vous-même."
@@ -63,16 +63,16 @@ class CreateSubscription:
                 tz=self._tz,
             )
             uow.subscriptions.add(subscription, now)
-            payment_id = uow.subscription_ledger.record_payment(
-                PeriodPayment(
-                    subscription.id,
-                    client_id,
-                    subscription.prix,
-                    f"Première période de l'abonnement {subscription.type.value}",
-                    now,
-                )
+            payment = Payment.for_subscription(
+                subscription.id,
+                client_id,
+                subscription.prix,
+                f"Première période de l'abonnement {subscription.type.value}",
+                now,
             )
-            uow.outbox.add(notices.created(client, subscription, payment_id))
+            uow.payments.add(payment)
+            assert payment.id is not None
+            uow.outbox.add(notices.created(client, subscription, payment.id))
             uow.commit()
         return subscription
 
@@ -88,5 +88,5 @@ class CreateSubscription:
     def _active_prices(
         uow: SubscriptionUnitOfWork, lines: Sequence[tuple[int, int]]
     ) -> dict[int, Money]:
-        facts = uow.subscription_ledger.products(product_id for product_id, _ in lines)
-        return {pid: fact.prix for pid, fact in facts.items() if fact.is_active}
+        found = uow.stock.products(product_id for product_id, _ in lines)
+        return {pid: product.price for pid, product in found.items() if product.is_active}

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
+from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated, ProductInfo
 from chezflora.application.subscriptions import notices
 from chezflora.application.subscriptions.access import load_for
 from chezflora.application.subscriptions.ports import (
-    DeliveryAlreadyGenerated,
-    DeliveryOrder,
     SubscriptionUnitOfWork,
     SubscriptionUnitOfWorkFactory,
 )
 from chezflora.domain.errors import Conflict, OutOfStock
-from chezflora.domain.order import OrderLine, order_total
+from chezflora.domain.order import Order, OrderLine
 from chezflora.domain.subscription import Subscription
 
 ALREADY_GENERATED = "La commande de cette livraison a déjà été générée"
@@ -45,8 +45,9 @@ def deliver(
 ) -> Delivery:
     """Serve the next delivery of a locked subscription, inside the caller's transaction.
 
-    Short stock: no order, stock untouched, every admin e-mailed, the date stays due (retried).
-    A date already ordered is skipped over. Otherwise stock is taken for all lines or none.
+    Short stock (or a product withdrawn): no order, stock untouched, every admin e-mailed, the
+    date stays due (retried). A date already ordered is skipped over. Otherwise stock is taken
+    for all lines or none, and the order is written by shopping's repository like any other.
     """
     served = subscription.serve_next_delivery(tz)
     ledger = uow.subscription_ledger
@@ -54,35 +55,41 @@ def deliver(
         uow.subscriptions.save(subscription, now)
         return Delivery(already_done=True)
     quantities = {line.product_id: line.quantity for line in subscription.lines}
-    facts = ledger.products(quantities)
-    short = ledger.take_stock(quantities)
+    products = uow.stock.products(quantities)
+    short = _take_stock(uow, quantities, products)
     if short:
-        names = [facts[p].nom if p in facts else f"produit n° {p}" for p in short]
+        names = [products[p].name if p in products else f"produit n° {p}" for p in short]
         for email in notices.stock_alerts(uow.users.admins(), subscription, served, names):
             uow.outbox.add(email)
         return Delivery(short=tuple(names))
-    lines = tuple(
-        OrderLine(pid, facts[pid].nom, quantity, facts[pid].prix)
+    lines = [
+        OrderLine(pid, products[pid].name, quantity, products[pid].price)
         for pid, quantity in quantities.items()
-    )
-    total = order_total(lines)
-    order_id = ledger.place_order(
-        DeliveryOrder(
-            subscription_id=subscription.id,
-            client_id=subscription.client_id,
-            delivery_date=served,
-            address_id=ledger.delivery_address(subscription.client_id),
-            lines=lines,
-            total=total,
-            placed_at=now,
-        )
-    )
+    ]
+    address_id = ledger.delivery_address(subscription.client_id)
+    order = Order.deliver(subscription.id, served, subscription.client_id, lines, address_id, now)
+    uow.orders.add(order)
+    assert order.id is not None
     uow.subscriptions.save(subscription, now)
     client = notices.client_of(uow, subscription)
     uow.outbox.add(
-        notices.order_generated(client, subscription, order_id, served, str(total.amount))
+        notices.order_generated(client, subscription, order.id, served, str(order.total.amount))
     )
-    return Delivery(order_id=order_id)
+    return Delivery(order_id=order.id)
+
+
+def _take_stock(
+    uow: SubscriptionUnitOfWork, quantities: dict[int, int], products: Mapping[int, ProductInfo]
+) -> list[int]:
+    """Take every line or none (the caller commits either way, for the admins' e-mails):
+    withdrawn products count as short; what was taken before a short line is put back."""
+    withdrawn = [p for p in quantities if p not in products or not products[p].is_active]
+    if withdrawn:
+        return sorted(withdrawn)
+    short = uow.stock.take(quantities)
+    if short:
+        uow.stock.put_back({p: q for p, q in quantities.items() if p not in short})
+    return short
 
 
 class GenerateSubscriptionOrder:

@@ -2,53 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from chezflora.application.unit_of_work import UnitOfWork
-from chezflora.domain.money import Money
-from chezflora.domain.order import OrderLine
 from chezflora.domain.subscription import Subscription
-
-
-class DeliveryAlreadyGenerated(Exception):
-    """The order of this (subscription, delivery date) exists: the database refused a second."""
-
-
-@dataclass(frozen=True, slots=True)
-class ProductFacts:
-    """What a subscription reads of a product: base price (never promoted), name, availability."""
-
-    id: int
-    nom: str
-    prix: Money
-    is_active: bool
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryOrder:
-    """The order one delivery date of a subscription becomes."""
-
-    subscription_id: int
-    client_id: int
-    delivery_date: date
-    address_id: int | None
-    lines: tuple[OrderLine, ...]
-    total: Money
-    placed_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodPayment:
-    """A `simule` payment of one subscription period, paid by the subscription's client."""
-
-    subscription_id: int
-    payer_id: int
-    amount: Money
-    details: str
-    recorded_at: datetime
 
 
 class SubscriptionRepository(Protocol):
@@ -75,23 +33,15 @@ class SubscriptionRepository(Protocol):
 
 
 class SubscriptionLedger(Protocol):
-    """Products, stock, addresses, orders and payments, as a subscription touches them."""
-
-    def products(self, product_ids: Iterable[int]) -> dict[int, ProductFacts]: ...
-    def take_stock(self, quantities: Mapping[int, int]) -> list[int]:
-        """Decrement every line or none; the products short of stock (empty when taken)."""
-        ...
+    """What only subscriptions ask of orders, payments and addresses; inserting orders and
+    payments and taking stock go through shopping's repositories (`orders`, `payments`,
+    `stock`), so a delivery is an order like any other."""
 
     def delivery_address(self, client_id: int) -> int | None:
         """The client's default address, else their latest one, else None."""
         ...
 
     def delivery_exists(self, subscription_id: int, delivery_date: date) -> bool: ...
-    def place_order(self, order: DeliveryOrder) -> int:
-        """Insert the order and its lines; DeliveryAlreadyGenerated when that date exists."""
-        ...
-
-    def record_payment(self, payment: PeriodPayment) -> int: ...
     def has_history(self, subscription_id: int) -> bool:
         """Orders, or payments that were not merely pending (`simule`)."""
         ...

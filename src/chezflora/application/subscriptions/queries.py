@@ -6,16 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from chezflora.application.catalogue.views import PhotoView
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import Page, PageRequest
 from chezflora.domain.money import Money
-
-
-@dataclass(frozen=True, slots=True)
-class PhotoView:
-    id: int
-    image: str
-    uploaded_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,9 @@ import msgspec
 from litestar import Request, Response
 from litestar.enums import MediaType
 
-from chezflora.application.idempotency import Claimed
 from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
-from chezflora.domain.idempotency import Replay, fingerprint
+from chezflora.domain.idempotency import fingerprint
 
 HEADER = "idempotency-key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -35,20 +34,15 @@ def idempotent(
     key = (request.headers.get(HEADER) or "").strip()
     if not key:
         return _json(*_encoded(work()))
-    guard = container.shopping.idempotency
     canonical = b"" if body is None else msgspec.json.encode(body, order="sorted")
     path = request.url.path.rstrip("/")
-    outcome = guard.begin(caller.user_id, key, fingerprint(request.method, path, canonical))
-    if isinstance(outcome, Replay):
-        return _json(outcome.status, outcome.body, replayed=True)
-    assert isinstance(outcome, Claimed)
-    try:
-        status, payload = _encoded(work())
-    except BaseException:
-        guard.abandon(outcome)
-        raise
-    guard.finish(outcome, status, payload)
-    return _json(status, payload)
+    answer = container.idempotency.run(
+        caller.user_id,
+        key,
+        fingerprint(request.method, path, canonical),
+        lambda: _encoded(work()),
+    )
+    return _json(answer.status, answer.body, replayed=answer.replayed)
 
 
 def _encoded(result: tuple[int, object]) -> tuple[int, bytes]:

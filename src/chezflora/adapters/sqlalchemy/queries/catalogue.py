@@ -13,9 +13,9 @@ from chezflora.adapters.sqlalchemy.queries import catalogue_stats as stats
 from chezflora.adapters.sqlalchemy.queries.catalogue_products import (
     affected_product_ids,
     load_products,
-    photo_view,
     product_id_page,
 )
+from chezflora.adapters.sqlalchemy.queries.photos import photo_view
 from chezflora.adapters.sqlalchemy.tables.catalogue import photos
 from chezflora.adapters.sqlalchemy.tables.identity import parameters
 from chezflora.application.catalogue.views import (

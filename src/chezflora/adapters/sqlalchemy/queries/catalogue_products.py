@@ -7,16 +7,16 @@ the index ix_products_active_id on MariaDB instead of sorting the joined rows (n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.queries.paging import fetch_page, order, search
+from chezflora.adapters.sqlalchemy.queries.photos import UrlFor, photos_of
 from chezflora.adapters.sqlalchemy.tables.catalogue import (
     categories,
-    photos,
     products,
     promotion_products,
     promotions,
@@ -30,7 +30,6 @@ from chezflora.application.catalogue.views import (
 from chezflora.application.pagination import Page, PageRequest
 from chezflora.domain.money import Money
 
-UrlFor = Callable[[str], str]
 ORDERING = {
     "prix": products.c.prix,
     "stock": products.c.stock,
@@ -86,31 +85,6 @@ def load_products(
     pictures = photos_of(conn, "produit", found, url_for)
     refs = _promotion_refs(conn, found)
     return [_record(r, pictures[r.id], refs[r.id]) for r in rows]
-
-
-def photos_of(
-    conn: Connection, entity_type: str, entity_ids: list[int], url_for: UrlFor
-) -> dict[int, tuple[PhotoView, ...]]:
-    found: dict[int, list[PhotoView]] = defaultdict(list)
-    if entity_ids:
-        query = (
-            sa.select(photos)
-            .where(photos.c.entity_type == entity_type, photos.c.entity_id.in_(entity_ids))
-            .order_by(photos.c.id)
-        )
-        for row in conn.execute(query):
-            found[row.entity_id].append(photo_view(row, url_for))
-    return {i: tuple(found[i]) for i in entity_ids}
-
-
-def photo_view(row: Any, url_for: UrlFor) -> PhotoView:
-    return PhotoView(
-        id=row.id,
-        image=url_for(row.image),
-        uploaded_at=row.uploaded_at,
-        entity_type=row.entity_type,
-        entity_id=row.entity_id,
-    )
 
 
 def _promotion_refs(

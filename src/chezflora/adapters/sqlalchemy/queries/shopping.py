@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from chezflora.adapters.sqlalchemy.queries import shopping_carts as carts
 from chezflora.adapters.sqlalchemy.queries import shopping_orders as orders
 from chezflora.adapters.sqlalchemy.queries import shopping_payments as payments
+from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.tables.shopping import payments as payments_table
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import Page, PageRequest
@@ -33,17 +34,17 @@ NO_OPTIONS = ListOptions()
 
 
 class SqlShoppingQueries:
-    def __init__(self, engine: Engine, clock: Clock, base_url: str) -> None:
-        self._engine, self._clock, self._base_url = engine, clock, base_url
+    def __init__(self, engine: Engine, clock: Clock, url_for: UrlFor) -> None:
+        self._engine, self._clock, self._url_for = engine, clock, url_for
 
     def carts(self, scope: Scope, options: ListOptions, page: PageRequest) -> Page[CartView]:
         with self._engine.connect() as conn:
-            return carts.cart_page(conn, scope, options, page, self._clock.now(), self._base_url)
+            return carts.cart_page(conn, scope, options, page, self._clock.now(), self._url_for)
 
     def cart(self, scope: Scope, cart_id: int) -> CartView | None:
         with self._engine.connect() as conn:
             found = carts.cart_page(
-                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._base_url, cart_id
+                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._url_for, cart_id
             )
         return found.items[0] if found.items else None
 
@@ -51,14 +52,12 @@ class SqlShoppingQueries:
         self, scope: Scope, options: ListOptions, page: PageRequest
     ) -> Page[WishlistView]:
         with self._engine.connect() as conn:
-            return carts.wishlist_page(
-                conn, scope, options, page, self._clock.now(), self._base_url
-            )
+            return carts.wishlist_page(conn, scope, options, page, self._clock.now(), self._url_for)
 
     def wishlist(self, scope: Scope, wishlist_id: int) -> WishlistView | None:
         with self._engine.connect() as conn:
             found = carts.wishlist_page(
-                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._base_url, wishlist_id
+                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._url_for, wishlist_id
             )
         return found.items[0] if found.items else None
 

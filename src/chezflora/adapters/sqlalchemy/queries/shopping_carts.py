@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.queries.paging import fetch_page, order, search
+from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.queries.shopping_products import client_briefs, product_cards
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.adapters.sqlalchemy.tables.shopping import (
@@ -41,7 +42,7 @@ def cart_page(
     options: ListOptions,
     page: PageRequest,
     now: datetime,
-    base_url: str,
+    url_for: UrlFor,
     cart_id: int | None = None,
 ) -> Page[CartView]:
     query = _scoped(carts, scope, options)
@@ -57,7 +58,7 @@ def cart_page(
         for item in item_rows:
             lines[item.panier_id].append(item)
     cards = product_cards(
-        conn, [i.produit_id for group in lines.values() for i in group], now, base_url
+        conn, [i.produit_id for group in lines.values() for i in group], now, url_for
     )
     clients = client_briefs(conn, [r.client_id for r in rows.items])
     views = []
@@ -86,7 +87,7 @@ def wishlist_page(
     options: ListOptions,
     page: PageRequest,
     now: datetime,
-    base_url: str,
+    url_for: UrlFor,
     wishlist_id: int | None = None,
 ) -> Page[WishlistView]:
     query = _scoped(wishlists, scope, options)
@@ -103,7 +104,7 @@ def wishlist_page(
         )
         for link in link_rows:
             chosen[link.wishlist_id].append(link.produit_id)
-    cards = product_cards(conn, [p for group in chosen.values() for p in group], now, base_url)
+    cards = product_cards(conn, [p for group in chosen.values() for p in group], now, url_for)
     clients = client_briefs(conn, [r.client_id for r in rows.items])
     views = [
         WishlistView(

@@ -58,7 +58,7 @@ def order_query(scope: Scope, filters: OrderFilters, options: ListOptions) -> sa
 
 
 def order_views(conn: Connection, rows: list[Any]) -> list[OrderView]:
-    """Hydrate order rows with four batched statements (lines, addresses, payments, clients)."""
+    """Hydrate order rows with batched statements (lines, addresses, payments, clients)."""
     ids = [r.id for r in rows]
     lines: dict[int, list[OrderLineView]] = defaultdict(list)
     if ids:
@@ -75,14 +75,7 @@ def order_views(conn: Connection, rows: list[Any]) -> list[OrderView]:
         if address_ids
         else []
     )
-    latest: dict[int, PaymentView] = {}
-    if ids:
-        payment_rows = conn.execute(
-            sa.select(payments).where(payments.c.commande_id.in_(ids)).order_by(payments.c.id)
-        ).all()
-        for view in payment_views(conn, payment_rows):
-            assert view.order_id is not None
-            latest[view.order_id] = view
+    latest = _payments_of(conn, rows)
     clients = client_briefs(conn, [r.client_id for r in rows] + [a.client_id for a in address_rows])
     found = {a.id: address_view(a, clients) for a in address_rows}
     return [
@@ -100,6 +93,34 @@ def order_views(conn: Connection, rows: list[Any]) -> list[OrderView]:
         )
         for r in rows
     ]
+
+
+def _payments_of(conn: Connection, rows: list[Any]) -> dict[int, PaymentView]:
+    """Each order's latest payment; a subscription delivery shows the subscription's latest
+    payment made by the time it was generated (it paid for that delivery's period)."""
+    ids = [r.id for r in rows]
+    subscription_ids = {r.abonnement_id for r in rows if r.abonnement_id is not None}
+    if not ids:
+        return {}
+    paid_for: sa.ColumnElement[bool] = payments.c.commande_id.in_(ids)
+    if subscription_ids:
+        paid_for = sa.or_(paid_for, payments.c.abonnement_id.in_(subscription_ids))
+    found = payment_views(
+        conn, conn.execute(sa.select(payments).where(paid_for).order_by(payments.c.id)).all()
+    )
+    latest: dict[int, PaymentView] = {}
+    for view in found:
+        if view.order_id is not None:
+            latest[view.order_id] = view
+    for row in rows:
+        if row.abonnement_id is None or row.id in latest:
+            continue
+        period = [
+            v for v in found if v.subscription_id == row.abonnement_id and v.created_at <= row.date
+        ]
+        if period:
+            latest[row.id] = period[-1]
+    return latest
 
 
 def order_page(

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.sqlalchemy.queries.photos import PRODUCT, UrlFor, photos_of
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
-from chezflora.adapters.sqlalchemy.tables.catalogue import categories, photos, products
+from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.application.pricing import PricedItem, quote_all
-from chezflora.application.shopping.views import ClientBrief, PhotoView, ProductCard
+from chezflora.application.shopping.views import ClientBrief, ProductCard
 from chezflora.domain.money import Money
 from chezflora.domain.pricing import Promotion
 
@@ -28,16 +28,11 @@ class _Promotions:
         return valid_promotions(self._conn, items, now)
 
 
-def media_url(base_url: str, image: str) -> str:
-    if image.startswith(("http://", "https://")):
-        return image
-    return f"{base_url}/media/{image.lstrip('/')}"
-
-
 def product_cards(
-    conn: Connection, product_ids: Iterable[int], now: datetime, base_url: str
+    conn: Connection, product_ids: Iterable[int], now: datetime, url_for: UrlFor
 ) -> dict[int, ProductCard]:
-    """Four statements whatever the count: products, photos, promotions and their links."""
+    """Four statements whatever the count: products, photos, promotions and their links.
+    Photo URLs come from `url_for` (the storage's), as in the catalogue."""
     ids = sorted(set(product_ids))
     if not ids:
         return {}
@@ -46,16 +41,7 @@ def product_cards(
         .join(categories, categories.c.id == products.c.categorie_id)
         .where(products.c.id.in_(ids))
     ).all()
-    pictures: dict[int, list[PhotoView]] = defaultdict(list)
-    photo_rows = conn.execute(
-        sa.select(photos)
-        .where(photos.c.entity_type == "produit", photos.c.entity_id.in_(ids))
-        .order_by(photos.c.id)
-    )
-    for photo in photo_rows:
-        pictures[photo.entity_id].append(
-            PhotoView(photo.id, media_url(base_url, photo.image), photo.uploaded_at)
-        )
+    pictures = photos_of(conn, PRODUCT, [r.id for r in rows], url_for)
     items = [PricedItem(r.id, r.categorie_id, Money(r.prix)) for r in rows]
     quotes = quote_all(items, _Promotions(conn), now)
     return {

@@ -13,7 +13,8 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
 from chezflora.adapters.sqlalchemy.queries.paging import fetch_page, order, search
-from chezflora.adapters.sqlalchemy.tables.catalogue import photos, products
+from chezflora.adapters.sqlalchemy.queries.photos import PRODUCT, UrlFor, photos_of
+from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.adapters.sqlalchemy.tables.subscriptions import (
     subscription_products,
@@ -23,7 +24,6 @@ from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import Page, PageRequest
 from chezflora.application.subscriptions.queries import (
     BasketLineView,
-    PhotoView,
     SubscriptionFilters,
     SubscriptionStats,
     SubscriptionView,
@@ -32,7 +32,6 @@ from chezflora.application.subscriptions.queries import (
 from chezflora.domain.money import Money
 from chezflora.domain.subscription import SubscriptionType
 
-PRODUCT_PHOTOS = "produit"
 _BASE = sa.select(subscriptions, users.c.username.label("client_username")).join(
     users, users.c.id == subscriptions.c.client_id
 )
@@ -47,8 +46,10 @@ _ORDERING = {
 
 
 class SqlSubscriptionQueries:
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+    """`url_for` turns a photo's storage name into its absolute URL (the storage's `url`)."""
+
+    def __init__(self, engine: Engine, url_for: UrlFor) -> None:
+        self._engine, self._url_for = engine, url_for
 
     def find(
         self, filters: SubscriptionFilters, options: ListOptions, page: PageRequest
@@ -63,7 +64,7 @@ class SqlSubscriptionQueries:
         query = order(query, options.ordering, _ORDERING, default, subscriptions.c.id.desc())
         with self._engine.connect() as conn:
             rows = fetch_page(conn, query, page, lambda row: row)
-            views = _views(conn, rows.items)
+            views = _views(conn, rows.items, self._url_for)
         return Page(items=views, total=rows.total, request=rows.request)
 
     def get(self, subscription_id: int, client_id: int | None = None) -> SubscriptionView | None:
@@ -72,7 +73,7 @@ class SqlSubscriptionQueries:
             query = query.where(subscriptions.c.client_id == client_id)
         with self._engine.connect() as conn:
             row = conn.execute(query).first()
-            return None if row is None else _views(conn, [row])[0]
+            return None if row is None else _views(conn, [row], self._url_for)[0]
 
     def stats(self, since: date) -> SubscriptionStats:
         active = subscriptions.c.is_active.is_(True)
@@ -100,9 +101,9 @@ class SqlSubscriptionQueries:
         )
 
 
-def _views(conn: Connection, rows: Sequence[Any]) -> list[SubscriptionView]:
+def _views(conn: Connection, rows: Sequence[Any], url_for: UrlFor) -> list[SubscriptionView]:
     """Batch-load the lines of these subscriptions and their products' photos (two queries)."""
-    lines = _lines(conn, [row.id for row in rows])
+    lines = _lines(conn, [row.id for row in rows], url_for)
     return [
         SubscriptionView(
             id=row.id,
@@ -124,7 +125,9 @@ def _views(conn: Connection, rows: Sequence[Any]) -> list[SubscriptionView]:
     ]
 
 
-def _lines(conn: Connection, subscription_ids: list[int]) -> dict[int, list[BasketLineView]]:
+def _lines(
+    conn: Connection, subscription_ids: list[int], url_for: UrlFor
+) -> dict[int, list[BasketLineView]]:
     found: dict[int, list[BasketLineView]] = defaultdict(list)
     if not subscription_ids:
         return found
@@ -140,22 +143,9 @@ def _lines(conn: Connection, subscription_ids: list[int]) -> dict[int, list[Bask
         .where(subscription_products.c.abonnement_id.in_(subscription_ids))
         .order_by(subscription_products.c.abonnement_id, products.c.id)
     ).all()
-    pictures = _photos(conn, {row.id for row in rows})
+    pictures = photos_of(conn, PRODUCT, sorted({row.id for row in rows}), url_for)
     for row in rows:
         found[row.abonnement_id].append(
             BasketLineView(row.id, row.nom, Money(row.prix), pictures[row.id], row.quantite)
         )
     return found
-
-
-def _photos(conn: Connection, product_ids: set[int]) -> dict[int, tuple[PhotoView, ...]]:
-    found: dict[int, list[PhotoView]] = defaultdict(list)
-    if product_ids:
-        query = (
-            sa.select(photos)
-            .where(photos.c.entity_type == PRODUCT_PHOTOS, photos.c.entity_id.in_(product_ids))
-            .order_by(photos.c.id)
-        )
-        for row in conn.execute(query):
-            found[row.entity_id].append(PhotoView(row.id, row.image, row.uploaded_at))
-    return defaultdict(tuple, {pid: tuple(views) for pid, views in found.items()})

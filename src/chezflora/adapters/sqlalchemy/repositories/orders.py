@@ -7,9 +7,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.tables.shopping import order_lines, orders
+from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated
 from chezflora.domain.money import Money
 from chezflora.domain.order import Order, OrderLine, OrderStatus
 
@@ -56,22 +58,23 @@ class SqlOrderRepository:
         return order_from_row(row, lines)
 
     def add(self, order: Order) -> None:
-        result = self._conn.execute(
-            sa.insert(orders).values(
-                client_id=order.client_id,
-                date=order.placed_at,
-                statut=order.status.value,
-                total=order.total.amount,
-                date_mise_a_jour=order.updated_at,
-                is_active=order.is_active,
-                adresse_id=order.address_id,
-                abonnement_id=order.subscription_id,
-                date_livraison=order.delivery_date,
-                stock_restored=order.stock_restored,
-                version=1,
-            )
+        insert = sa.insert(orders).values(
+            client_id=order.client_id,
+            date=order.placed_at,
+            statut=order.status.value,
+            total=order.total.amount,
+            date_mise_a_jour=order.updated_at,
+            is_active=order.is_active,
+            adresse_id=order.address_id,
+            abonnement_id=order.subscription_id,
+            date_livraison=order.delivery_date,
+            stock_restored=order.stock_restored,
+            version=1,
         )
-        order.id = inserted_id(result)
+        if order.subscription_id is None:
+            order.id = inserted_id(self._conn.execute(insert))
+        else:
+            order.id = self._insert_delivery(insert, order)
         self._conn.execute(
             sa.insert(order_lines),
             [
@@ -86,6 +89,15 @@ class SqlOrderRepository:
                 for line in order.lines
             ],
         )
+
+    def _insert_delivery(self, insert: sa.Insert, order: Order) -> int:
+        try:
+            # A savepoint: the refused insert leaves the transaction usable on both databases.
+            with self._conn.begin_nested():
+                return inserted_id(self._conn.execute(insert))
+        except IntegrityError as exc:
+            # UNIQUE (abonnement_id, date_livraison): that delivery was generated already.
+            raise DeliveryAlreadyGenerated(order.subscription_id, order.delivery_date) from exc
 
     def move(self, order_id: int, current: OrderStatus, target: OrderStatus, now: datetime) -> bool:
         result = self._conn.execute(

@@ -19,7 +19,7 @@ from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.domain.subscription_schedule import local_date
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
-from chezflora.entrypoints.http.idempotency_subscriptions import answer_once
+from chezflora.entrypoints.http.idempotency import idempotent
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire import subscriptions as wire
 from chezflora.entrypoints.http.wire.subscriptions import (
@@ -39,11 +39,7 @@ def _detail(container: Container, subscription_id: int, caller: Viewer) -> Subsc
     view = container.subscriptions.queries.get(subscription_id, scope)
     if view is None:
         raise NotFound(NOT_FOUND)
-    return wire.subscription_out(view, _media(container))
-
-
-def _media(container: Container) -> str:
-    return f"{container.settings.public_base_url}/media"
+    return wire.subscription_out(view)
 
 
 @get("/api/abonnements/", tags=TAGS)
@@ -60,9 +56,8 @@ def list_subscriptions(
     )
     queries = container.subscriptions.queries
     page = queries.find(filters, query.list_options(params), query.page_request(params))
-    media = _media(container)
     base = container.settings.public_base_url
-    return envelope(request, page, lambda view: wire.subscription_out(view, media), base)
+    return envelope(request, page, wire.subscription_out, base)
 
 
 @post("/api/abonnements/", tags=TAGS)
@@ -82,11 +77,11 @@ def create_subscription(
         client_id=data.client_id,
     )
 
-    def create() -> msgspec.Struct:
+    def create() -> tuple[int, object]:
         created = container.subscriptions.create(caller, command)
-        return _detail(container, created.id, caller)
+        return 201, _detail(container, created.id, caller)
 
-    return answer_once(request, container, caller, data, create)
+    return idempotent(request, caller, container, data, create)
 
 
 @get("/api/abonnements/stats/", tags=TAGS)

@@ -148,7 +148,7 @@ def product_out(card: ProductCard) -> ProductOut:
         stock=card.stock,
         is_active=card.is_active,
         categorie=category,
-        photos=[PhotoOut(id=p.id, image=p.url, uploaded_at=p.uploaded_at) for p in card.photos],
+        photos=[PhotoOut(id=p.id, image=p.image, uploaded_at=p.uploaded_at) for p in card.photos],
     )
 
 

@@ -117,13 +117,13 @@ class StatusOut(msgspec.Struct, kw_only=True, omit_defaults=True):
     paiement_id: int | None = None
 
 
-def subscription_out(view: SubscriptionView, media_url: str) -> SubscriptionOut:
+def subscription_out(view: SubscriptionView) -> SubscriptionOut:
     return SubscriptionOut(
         id=view.id,
         type=view.type,
         date_debut=view.date_debut,
         date_fin=view.date_fin,
-        abonnement_produits=[_line_out(line, media_url) for line in view.lines],
+        abonnement_produits=[_line_out(line) for line in view.lines],
         client=ClientOut(id=view.client_id, username=view.client_username),
         prochaine_facturation=view.prochaine_facturation,
         prix=float(view.prix.amount),
@@ -135,11 +135,8 @@ def subscription_out(view: SubscriptionView, media_url: str) -> SubscriptionOut:
     )
 
 
-def _line_out(line: BasketLineView, media_url: str) -> BasketLineOut:
-    photos = [
-        PhotoOut(id=p.id, image=f"{media_url}/{p.image}", uploaded_at=p.uploaded_at)
-        for p in line.photos
-    ]
+def _line_out(line: BasketLineView) -> BasketLineOut:
+    photos = [PhotoOut(id=p.id, image=p.image, uploaded_at=p.uploaded_at) for p in line.photos]
     product = ProductBriefOut(
         id=line.product_id, nom=line.nom, prix=float(line.prix.amount), photos=photos
     )
