@@ -46,8 +46,10 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
+from chezflora.application.shopping.erasure import ShoppingPersonalData
 from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
+from chezflora.application.subscriptions.erasure import SubscriptionPersonalData
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 from chezflora.domain.payment import TransactionType
@@ -160,7 +162,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         dispatcher=dispatcher,
         rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
         read_cache=read_cache,
-        identity=IdentityUseCases.build(uow, clock, hasher, tokens),
+        identity=IdentityUseCases.build(
+            uow, clock, hasher, tokens, [ShoppingPersonalData(), SubscriptionPersonalData()]
+        ),
         users=SqlUserQueries(engine),
         dashboard=SqlDashboardQueries(engine),
         parameters=SqlParameterQueries(engine),

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chezflora.application.identity.accounts import BanUser, CreateUser, DeleteAccount, UpdateUser
+from chezflora.application.identity.accounts import (
+    BanUser,
+    CreateUser,
+    DeleteAccount,
+    PersonalData,
+    UpdateUser,
+)
 from chezflora.application.identity.authentication import Authenticate, LogIn, RefreshAccess
 from chezflora.application.identity.passwords import (
     ChangePassword,
@@ -38,7 +45,12 @@ class IdentityUseCases:
 
     @classmethod
     def build(
-        cls, uow: UnitOfWorkFactory, clock: Clock, hasher: PasswordHasher, tokens: TokenIssuer
+        cls,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        hasher: PasswordHasher,
+        tokens: TokenIssuer,
+        erasers: Sequence[PersonalData] = (),
     ) -> IdentityUseCases:
         return cls(
             register=RegisterCustomer(uow, clock, hasher),
@@ -53,5 +65,5 @@ class IdentityUseCases:
             update_user=UpdateUser(uow, clock, hasher),
             create_user=CreateUser(uow, clock, hasher),
             ban_user=BanUser(uow, clock),
-            delete_account=DeleteAccount(uow, clock),
+            delete_account=DeleteAccount(uow, clock, erasers),
         )

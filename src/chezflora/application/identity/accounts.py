@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
 
 from chezflora.application.identity.registration import ensure_identity_free
 from chezflora.application.ports import Clock, PasswordHasher
-from chezflora.application.unit_of_work import UnitOfWorkFactory
-from chezflora.domain.errors import Forbidden, InvalidInput, NotFound
+from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from chezflora.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from chezflora.domain.one_time_code import CodePurpose
 from chezflora.domain.user import Role, User, check_email, check_password, check_username
 
+LAST_ADMIN = "Impossible : c'est le dernier administrateur actif de la boutique."
 SELF_EDITABLE = frozenset({"username", "email", "telephone", "adresse"})
 ADMIN_EDITABLE = SELF_EDITABLE | {"role", "is_active", "is_banned", "ban_reason", "password"}
 
@@ -49,7 +53,10 @@ class UpdateUser:
             user = uow.users.get(target_id, for_update=True)
             if user is None or user.deleted_at is not None:
                 raise NotFound("Utilisateur non trouvé")
+            was_admin = user.is_admin and user.is_active
             self._apply(user, changes.values, now)
+            if was_admin and not (user.is_admin and user.is_active):
+                ensure_another_admin(uow, target_id)
             ensure_identity_free(uow, user.username, user.email, except_id=user.id)
             user.date_mise_a_jour = now
             uow.users.save(user)
@@ -76,6 +83,11 @@ class UpdateUser:
                 _set_banned(user, _bool(name, value), self._clock)
         if user.is_banned and user.is_admin:
             raise Forbidden("Impossible de bannir un admin")
+
+
+def ensure_another_admin(uow: UnitOfWork, user_id: int) -> None:
+    if not any(admin.id != user_id for admin in uow.users.admins()):
+        raise Conflict(LAST_ADMIN)
 
 
 def _set_banned(user: User, banned: bool, clock: Clock) -> None:
@@ -175,18 +187,34 @@ class BanUser:
             uow.commit()
 
 
-class DeleteAccount:
-    """Erases personal data but keeps the anonymised row, so orders and payments stay."""
+class PersonalData(Protocol):
+    def erase(self, uow: UnitOfWork, user_id: int, now: datetime) -> None:
+        """Remove or end what a feature keeps about the person, inside the deletion."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
-        self._uow, self._clock = uow, clock
+
+class DeleteAccount:
+    """Erases personal data but keeps the anonymised row (orders and payments stay).
+
+    - Every feature's `PersonalData` is erased in the same transaction.
+    - The last active admin cannot be deleted: the shop would have no one to run it.
+    """
+
+    def __init__(
+        self, uow: UnitOfWorkFactory, clock: Clock, erasers: Sequence[PersonalData] = ()
+    ) -> None:
+        self._uow, self._clock, self._erasers = uow, clock, tuple(erasers)
 
     def __call__(self, user_id: int) -> None:
+        now = self._clock.now()
         with self._uow() as uow:
             user = uow.users.get(user_id, for_update=True)
             if user is None or user.deleted_at is not None:
                 raise NotFound("Utilisateur non trouvé")
-            user.anonymise(self._clock.now())
+            if user.is_admin:
+                ensure_another_admin(uow, user_id)
+            for eraser in self._erasers:
+                eraser.erase(uow, user_id, now)
+            user.anonymise(now)
             uow.users.save(user)
             for purpose in CodePurpose:
                 uow.codes.delete_for(user_id, purpose)

@@ -38,6 +38,9 @@ class SqlAddressRepository:
     def delete(self, address_id: int) -> None:
         self._conn.execute(sa.delete(addresses).where(addresses.c.id == address_id))
 
+    def delete_for_client(self, client_id: int) -> None:
+        self._conn.execute(sa.delete(addresses).where(addresses.c.client_id == client_id))
+
     def clear_default(self, client_id: int, except_id: int) -> None:
         self._conn.execute(
             sa.update(addresses)

@@ -80,6 +80,12 @@ class SqlSubscriptionRepository:
     def delete(self, subscription_id: int) -> None:
         self._conn.execute(sa.delete(subscriptions).where(subscriptions.c.id == subscription_id))
 
+    def active_for_client(self, client_id: int) -> list[int]:
+        query = sa.select(subscriptions.c.id).where(
+            subscriptions.c.client_id == client_id, subscriptions.c.is_active.is_(True)
+        )
+        return [int(i) for i in self._conn.execute(query.order_by(subscriptions.c.id)).scalars()]
+
     def due_for_delivery(self, now: datetime) -> list[int]:
         return self._due(subscriptions.c.prochaine_livraison, now)
 

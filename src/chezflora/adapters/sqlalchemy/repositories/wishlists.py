@@ -35,6 +35,9 @@ class SqlWishlistRepository:
             assert found is not None
             return found
 
+    def delete_for_client(self, client_id: int) -> None:
+        self._conn.execute(sa.delete(wishlists).where(wishlists.c.client_id == client_id))
+
     def owner(self, wishlist_id: int) -> int | None:
         found = self._conn.execute(
             sa.select(wishlists.c.client_id).where(wishlists.c.id == wishlist_id)
