@@ -290,7 +290,7 @@ def test_admin_journey(client, container, world):
     assert generated.status_code == 201, generated.text
     [order] = orders_of(container.engine, sub["id"])
     assert generated.json() == {"status": "Commande générée", "commande_id": order.id}
-    assert order.statut == "en_attente" and order.adresse_id == home and order.total == 1500
+    assert order.statut == "en_cours" and order.adresse_id == home and order.total == 1500
     assert str(order.date_livraison) == TODAY
     assert stock_of(container.engine, world["rose"]) == 9
     after = client.get(url, headers=admin).json()

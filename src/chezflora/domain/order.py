@@ -146,9 +146,14 @@ class Order:
         address_id: int | None,
         now: datetime,
     ) -> Order:
-        """One delivery of a subscription: an order like any other, tied to its date."""
+        """One delivery of a subscription, tied to its date.
+
+        Deliveries are generated only for paid subscriptions, so the order starts as paid
+        (`en_cours`, decisions §4: en_attente → en_cours once the payment is completed).
+        """
         order = cls.place(client_id, lines, address_id, now)
         order.subscription_id, order.delivery_date = subscription_id, delivery_date
+        order.status = OrderStatus.EN_COURS
         return order
 
     def quantities(self) -> dict[int, int]:
