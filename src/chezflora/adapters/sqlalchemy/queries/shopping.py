@@ -48,6 +48,14 @@ class SqlShoppingQueries:
             )
         return found.items[0] if found.items else None
 
+    def own_cart(self, client_id: int) -> CartView | None:
+        """The client's one cart, or None before it exists."""
+        with self._engine.connect() as conn:
+            found = carts.cart_page(
+                conn, Scope(client_id, client_id), NO_OPTIONS, ONE, self._clock.now(), self._url_for
+            )
+        return found.items[0] if found.items else None
+
     def wishlists(
         self, scope: Scope, options: ListOptions, page: PageRequest
     ) -> Page[WishlistView]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Request, Response, delete, get, post
 from litestar.di import NamedDependency
+from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from chezflora.application.identity.authentication import Viewer
@@ -15,6 +16,7 @@ from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.cached import cached_json
 from chezflora.entrypoints.http.idempotency import idempotent
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.shopping import (
@@ -65,12 +67,26 @@ def list_carts(
     return envelope(request, page, cart_out, container.settings.public_base_url)
 
 
-@get("/api/paniers/mon_panier/", tags=["panier"])
-@blocking
-def my_cart(caller: NamedDependency[Viewer], container: NamedDependency[Container]) -> CartOut:
-    """Get-or-create the caller's cart, with its `total` at today's effective prices."""
-    cart_id = container.shopping.open_cart(caller.user_id)
-    return cart_out(_own(container, caller, cart_id))
+@get("/api/paniers/mon_panier/", tags=["panier"], responses={200: ResponseSpec(CartOut)})
+async def my_cart(
+    request: AnyRequest, caller: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> Response[bytes]:
+    """Get-or-create the caller's cart, with its `total` at today's effective prices.
+
+    Served from the read cache per caller until a cart or the catalogue changes.
+    """
+    catalogue = container.read_cache.version("catalogue")
+    audience = f"client:{caller.user_id}|catalogue:{catalogue}"
+    return await cached_json(
+        container.read_cache, request, "carts", audience, lambda: _my_cart(container, caller)
+    )
+
+
+def _my_cart(container: Container, caller: Viewer) -> CartOut:
+    view = container.shopping.queries.own_cart(caller.user_id)
+    if view is None:
+        view = _own(container, caller, container.shopping.open_cart(caller.user_id))
+    return cart_out(view)
 
 
 @get("/api/paniers/{cart_id:int}/", tags=["panier"])
