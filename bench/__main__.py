@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.checkout import prepare_customers, run_flow, stock_up
-from bench.scenarios import admin_token, catalogue_targets, first_product
+from bench.scenarios import admin_token, catalogue_targets, first_products
 from bench.server import bench_environment, prepare, serving
 from bench.wrk import LoadResult, run_wrk
 
@@ -49,6 +49,13 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
             rows.append(_load(name, url, args).as_dict())
         customers = prepare_customers(base, admin_token(base, env), args.connections)
         cart_headers = {"Authorization": f"Bearer {customers[0]['token']}"}
+        run_wrk(
+            "warm-up",
+            f"{base}/api/paniers/mon_panier/",
+            connections=args.connections,
+            duration=2,
+            headers=cart_headers,
+        )
         rows.append(
             _load(
                 "GET /api/paniers/mon_panier/",
@@ -57,9 +64,9 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
                 cart_headers,
             ).as_dict()
         )
-        product = first_product(base)
-        stock_up(env["CHEZFLORA_DATABASE_URL"], product)
-        rows.append(run_flow(base, customers, product, args.duration))
+        products = first_products(base, len(customers))
+        stock_up(env["CHEZFLORA_DATABASE_URL"], products)
+        rows.append(run_flow(base, customers, products, args.duration))
     return rows
 
 

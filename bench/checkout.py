@@ -62,23 +62,25 @@ def prepare_customers(base: str, admin_token: str, count: int) -> list[dict[str,
     return customers
 
 
-def stock_up(database_url: str, product_id: int) -> None:
+def stock_up(database_url: str, product_ids: list[int]) -> None:
     """Enough stock that the flow never runs dry during the measurement."""
     engine = sa.create_engine(database_url)
     with engine.begin() as conn:
-        conn.execute(
-            sa.text("UPDATE products SET stock = 100000000 WHERE id = :id"), {"id": product_id}
-        )
+        for product_id in product_ids:
+            conn.execute(
+                sa.text("UPDATE products SET stock = 100000000 WHERE id = :id"), {"id": product_id}
+            )
     engine.dispose()
 
 
 def run_flow(
-    base: str, customers: list[dict[str, Any]], product_id: int, duration: int
+    base: str, customers: list[dict[str, Any]], product_ids: list[int], duration: int
 ) -> dict[str, Any]:
     users = ", ".join(
-        f'{{token="{c["token"]}", cart={c["cart"]}, address={c["address"]}}}' for c in customers
+        f'{{token="{c["token"]}", cart={c["cart"]}, address={c["address"]}, product={p}}}'
+        for c, p in zip(customers, product_ids, strict=True)
     )
-    script = f"USERS = {{ {users} }}\nPRODUCT = {product_id}\n" + LUA.read_text()
+    script = f"USERS = {{ {users} }}\n" + LUA.read_text()
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
     count = len(customers)

@@ -38,10 +38,10 @@ def catalogue_targets(base: str, env: dict[str, str]) -> list[Target]:
     ]
 
 
-def first_product(base: str) -> int:
-    page = _get_json(f"{base}/api/produits/?per_page=1")
+def first_products(base: str, count: int) -> list[int]:
+    page = _get_json(f"{base}/api/produits/?per_page={count}")
     assert isinstance(page, dict)
-    return int(page["results"][0]["id"])
+    return [int(p["id"]) for p in page["results"]]
 
 
 def admin_token(base: str, env: dict[str, str]) -> str:
