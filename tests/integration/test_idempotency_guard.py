@@ -75,3 +75,15 @@ def test_a_failed_request_frees_the_key(container, user_id):
 def test_a_key_longer_than_the_column_is_refused(container, user_id):
     with pytest.raises(InvalidInput):
         container.idempotency.run(user_id, "k" * 256, "a", lambda: (201, b"ok"))
+
+
+def test_a_claim_left_pending_by_a_dead_request_is_freed_after_two_minutes(
+    container, clock, user_id
+):
+    guard = container.idempotency
+    guard.begin(user_id, "cle-morte", "body")  # claimed, then the process "dies": no finish
+    with pytest.raises(Conflict):
+        guard.run(user_id, "cle-morte", "body", lambda: (201, b"{}"))
+    clock.advance(minutes=3)
+    answer = guard.run(user_id, "cle-morte", "body", lambda: (201, b'{"id": 2}'))
+    assert answer == Answer(201, b'{"id": 2}')

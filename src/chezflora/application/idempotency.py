@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from chezflora.application.ports import Clock
 from chezflora.application.unit_of_work import UnitOfWorkFactory
@@ -22,6 +23,9 @@ from chezflora.domain.idempotency import (
 )
 
 PENDING = 0
+# A claim still pending after this long belongs to a request that died between its work and
+# `finish`: the key is freed rather than blocked for 24 h.
+STALE_CLAIM = timedelta(minutes=2)
 MAX_KEY_LENGTH = 255
 IN_PROGRESS_MESSAGE = "Une requête avec cette clé d'idempotence est déjà en cours"
 KEY_TOO_LONG = "La clé d'idempotence ne doit pas dépasser 255 caractères."
@@ -41,6 +45,10 @@ class Claimed:
     """This request owns the key: run it, then `finish` (or `abandon` if it failed)."""
 
     scope: KeyScope
+
+
+def _abandoned(status: int, created_at: datetime, now: datetime) -> bool:
+    return status == PENDING and now - created_at > STALE_CLAIM
 
 
 class IdempotencyGuard:
@@ -85,7 +93,7 @@ class IdempotencyGuard:
             stored = keys.find(scope.user_id, scope.key)
             if stored is None:
                 return None
-            if is_expired(stored, now):
+            if is_expired(stored, now) or _abandoned(stored.status, stored.created_at, now):
                 taken = keys.replace_expired(
                     scope.user_id, scope.key, stored.created_at, fingerprint, now
                 )
