@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -29,35 +30,44 @@ def _call(base: str, method: str, path: str, token: str | None = None, body: Any
 
 
 def prepare_customers(base: str, admin_token: str, count: int) -> list[dict[str, Any]]:
+    """`count` customers with a token, a cart and a default address (reused when they exist)."""
     customers = []
     for index in range(count):
-        name = f"bench{index}"
-        password = "bench-password-1"
-        _call(
-            base,
-            "POST",
-            "/api/utilisateurs/",
-            admin_token,
-            {"username": name, "email": f"{name}@bench.cm", "password": password},
-        )
+        name, password = f"bench{index}", "bench-password-1"
+        try:
+            _call(
+                base,
+                "POST",
+                "/api/utilisateurs/",
+                admin_token,
+                {"username": name, "email": f"{name}@bench.cm", "password": password},
+            )
+        except urllib.error.HTTPError as exc:
+            if exc.code != 400:  # 400: the account exists from an earlier server's run
+                raise
         token = _call(base, "POST", "/api/token/", body={"username": name, "password": password})[
             "access"
         ]
         cart = _call(base, "GET", "/api/paniers/mon_panier/", token)["id"]
-        address = _call(
-            base,
-            "POST",
-            "/api/adresses/",
-            token,
-            {
-                "nom": "Maison",
-                "rue": "Rue de la Joie",
-                "ville": "Douala",
-                "code_postal": "00237",
-                "pays": "Cameroun",
-                "is_default": True,
-            },
-        )["id"]
+        known = _call(base, "GET", "/api/adresses/", token)["results"]
+        address = (
+            known[0]["id"]
+            if known
+            else _call(
+                base,
+                "POST",
+                "/api/adresses/",
+                token,
+                {
+                    "nom": "Maison",
+                    "rue": "Rue de la Joie",
+                    "ville": "Douala",
+                    "code_postal": "00237",
+                    "pays": "Cameroun",
+                    "is_default": True,
+                },
+            )["id"]
+        )
         customers.append({"token": token, "cart": cart, "address": address})
     return customers
 
