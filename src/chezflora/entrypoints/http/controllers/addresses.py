@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -65,27 +65,19 @@ def address_detail(
     return _detail(container, caller, address_id)
 
 
-@put("/api/adresses/{address_id:int}/", tags=["adresses"])
+@route(
+    "/api/adresses/{address_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=["adresses"],
+)
 @blocking
-def replace_address(
+def update_address(
     address_id: FromPath[int],
     data: JSONBody[AddressIn],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> AddressOut:
-    """Partial, like PATCH (the client sends PUT without every field)."""
-    container.shopping.update_address(caller, address_id, data.present())
-    return _detail(container, caller, address_id)
-
-
-@patch("/api/adresses/{address_id:int}/", tags=["adresses"])
-@blocking
-def patch_address(
-    address_id: FromPath[int],
-    data: JSONBody[AddressIn],
-    caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> AddressOut:
+    """PUT is partial, like PATCH (the client sends PUT without every field)."""
     container.shopping.update_address(caller, address_id, data.present())
     return _detail(container, caller, address_id)
 
@@ -104,7 +96,6 @@ ROUTES = [
     list_addresses,
     create_address,
     address_detail,
-    replace_address,
-    patch_address,
+    update_address,
     delete_address,
 ]

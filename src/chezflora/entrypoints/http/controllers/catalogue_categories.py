@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -69,34 +69,21 @@ def create_category(
     )
 
 
-def _update(container: Container, category_id: int, data: CategoryIn) -> CategoryOut:
+@route(
+    "/api/categories/{category_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS
+)
+@blocking
+def update_category(
+    category_id: FromPath[int],
+    data: JSONBody[CategoryIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> CategoryOut:
+    """PUT is partial, like PATCH: the admin page sends only {nom, is_active}."""
     container.catalogue.update_category(category_id, present(data))
     return category_out(
         container.catalogue.reader.category_detail(category_id, include_inactive=True)
     )
-
-
-@put("/api/categories/{category_id:int}/", tags=TAGS)
-@blocking
-def replace_category(
-    category_id: FromPath[int],
-    data: JSONBody[CategoryIn],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> CategoryOut:
-    """Partial, like PATCH: the admin page sends only {nom, is_active}."""
-    return _update(container, category_id, data)
-
-
-@patch("/api/categories/{category_id:int}/", tags=TAGS)
-@blocking
-def patch_category(
-    category_id: FromPath[int],
-    data: JSONBody[CategoryIn],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> CategoryOut:
-    return _update(container, category_id, data)
 
 
 @delete("/api/categories/{category_id:int}/", tags=TAGS)
@@ -114,7 +101,6 @@ ROUTES = [
     list_categories,
     category_detail,
     create_category,
-    replace_category,
-    patch_category,
+    update_category,
     delete_category,
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, cast
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -107,27 +107,17 @@ def create_promotion(
     return _admin_view(container, container.catalogue.create_promotion(promotion_values(data)))
 
 
-@put("/api/promotions/{promotion_id:int}/", tags=TAGS)
+@route(
+    "/api/promotions/{promotion_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS
+)
 @blocking
-def replace_promotion(
+def update_promotion(
     promotion_id: FromPath[int],
     data: JSONBody[PromotionIn],
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> PromotionOut:
-    container.catalogue.update_promotion(promotion_id, promotion_values(data))
-    return _admin_view(container, promotion_id)
-
-
-@patch("/api/promotions/{promotion_id:int}/", tags=TAGS)
-@blocking
-def patch_promotion(
-    promotion_id: FromPath[int],
-    data: JSONBody[PromotionIn],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> PromotionOut:
-    """One date alone is fine: it is checked against the stored other one."""
+    """PUT is partial, like PATCH; one date alone is checked against the stored other one."""
     container.catalogue.update_promotion(promotion_id, promotion_values(data))
     return _admin_view(container, promotion_id)
 
@@ -147,7 +137,6 @@ ROUTES = [
     promotion_detail,
     affected_products,
     create_promotion,
-    replace_promotion,
-    patch_promotion,
+    update_promotion,
     delete_promotion,
 ]

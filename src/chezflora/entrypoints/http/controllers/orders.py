@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, Response, get, patch, post, put
+from litestar import HttpMethod, Request, Response, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -91,27 +91,19 @@ def order_detail(
     return _detail(container, caller, order_id)
 
 
-@put("/api/commandes/{order_id:int}/", tags=["commandes"])
+@route(
+    "/api/commandes/{order_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=["commandes"],
+)
 @blocking
-def replace_order(
+def update_order(
     order_id: FromPath[int],
     data: JSONBody[OrderChangeIn],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> OrderOut:
     """Admins move `statut` along the workflow (409 otherwise); totals and lines never change."""
-    container.shopping.change_order(caller, order_id, data.statut, data.is_active)
-    return _detail(container, caller, order_id)
-
-
-@patch("/api/commandes/{order_id:int}/", tags=["commandes"])
-@blocking
-def patch_order(
-    order_id: FromPath[int],
-    data: JSONBody[OrderChangeIn],
-    caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> OrderOut:
     container.shopping.change_order(caller, order_id, data.statut, data.is_active)
     return _detail(container, caller, order_id)
 
@@ -160,8 +152,7 @@ ROUTES = [
     revenue,
     export_orders,
     order_detail,
-    replace_order,
-    patch_order,
+    update_order,
     cancel_order,
     list_lines,
     line_detail,
