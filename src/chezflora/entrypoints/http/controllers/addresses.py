@@ -17,6 +17,7 @@ from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.shopping import AddressIn, AddressOut, address_out
+from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 
@@ -51,7 +52,7 @@ def create_address(
     container: NamedDependency[Container],
 ) -> AddressOut:
     """nom, rue, ville, code_postal, pays required; `is_default` unsets the other defaults."""
-    address_id = container.shopping.create_address(caller, data.present())
+    address_id = container.shopping.create_address(caller, present(data))
     return _detail(container, caller, address_id)
 
 
@@ -78,7 +79,7 @@ def update_address(
     container: NamedDependency[Container],
 ) -> AddressOut:
     """PUT is partial, like PATCH (the client sends PUT without every field)."""
-    container.shopping.update_address(caller, address_id, data.present())
+    container.shopping.update_address(caller, address_id, present(data))
     return _detail(container, caller, address_id)
 
 

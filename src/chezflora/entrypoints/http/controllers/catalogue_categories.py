@@ -15,7 +15,8 @@ from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.catalogue import CategoryIn, CategoryOut, category_out, present
+from chezflora.entrypoints.http.wire.catalogue import CategoryIn, CategoryOut, category_out
+from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["catalogue"]

@@ -21,10 +21,10 @@ from chezflora.entrypoints.http.wire.catalogue import (
     ProductIn,
     ProductOut,
     low_stock_out,
-    present,
     product_out,
     stats_out,
 )
+from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["catalogue"]

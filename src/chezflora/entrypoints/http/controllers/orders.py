@@ -16,7 +16,7 @@ from chezflora.domain.errors import NotFound
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.shopping import (
+from chezflora.entrypoints.http.wire.orders import (
     OrderChangeIn,
     OrderLineOut,
     OrderOut,

@@ -18,7 +18,7 @@ from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.idempotency import idempotent
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.shopping import PaymentOut, payment_out
+from chezflora.entrypoints.http.wire.orders import PaymentOut, payment_out
 from chezflora.entrypoints.http.wire.shopping_reports import (
     PAYMENT_HEADER,
     csv_response,
