@@ -15,8 +15,8 @@ from litestar.static_files import create_static_files_router
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
-from chezflora.domain.catalogue import ImageTooLarge, UnsupportedImage
 from chezflora.domain.errors import InvalidInput
+from chezflora.domain.photo import ImageTooLarge, UnsupportedImage
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.wire.catalogue import PhotoOut, photo_out
 
