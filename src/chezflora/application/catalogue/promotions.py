@@ -116,6 +116,8 @@ class UpdatePromotion:
 
 
 class DeletePromotion:
+    """The promotion must exist; its product links go with it."""
+
     def __init__(self, uow: CatalogueUnitOfWorkFactory) -> None:
         self._uow = uow
 

@@ -63,6 +63,7 @@ def address_detail(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> AddressOut:
+    """One address: its owner's or, for admins, any (others get 404)."""
     return _detail(container, caller, address_id)
 
 
@@ -90,6 +91,7 @@ def delete_address(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> None:
+    """Owner or admin; orders that used it keep their history."""
     container.shopping.delete_address(caller, address_id)
 
 

@@ -53,6 +53,7 @@ def category_detail(
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
 ) -> CategoryOut:
+    """An inactive category is a 404 for non-admins."""
     reader = container.catalogue.reader
     return category_out(reader.category_detail(category_id, include_inactive=is_admin(viewer)))
 
@@ -64,6 +65,7 @@ def create_category(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> CategoryOut:
+    """Admin: a unique nom (≤ 100 characters), optional description, active by default."""
     category_id = container.catalogue.create_category(present(data))
     return category_out(
         container.catalogue.reader.category_detail(category_id, include_inactive=True)

@@ -87,6 +87,7 @@ def _admin_view(container: Container, product_id: int) -> ProductOut:
 def create_product(
     data: JSONBody[ProductIn], admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> ProductOut:
+    """Admin: nom, prix (≥ 0, 2 places), stock (≥ 0) and an existing categorie_id required."""
     return _admin_view(container, container.catalogue.create_product(present(data)))
 
 

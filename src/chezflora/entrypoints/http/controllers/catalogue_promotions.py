@@ -67,6 +67,7 @@ def promotion_detail(
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
 ) -> PromotionOut:
+    """Non-admins see a promotion only while it is valid."""
     reader = container.catalogue.reader
     return promotion_out(
         reader.promotion_detail(promotion_id, container.clock.now(), include_all=is_admin(viewer))
@@ -129,6 +130,7 @@ def delete_promotion(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> None:
+    """Admin: the promotion and its product links go."""
     container.catalogue.delete_promotion(promotion_id)
 
 

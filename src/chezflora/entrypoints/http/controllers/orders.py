@@ -79,6 +79,7 @@ def revenue(
 def export_orders(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> Response[str]:
+    """Admin: every order as CSV."""
     orders = container.shopping.queries.export_orders()
     return csv_response("commandes.csv", ORDER_HEADER, order_rows(orders))
 
@@ -88,6 +89,7 @@ def export_orders(
 def order_detail(
     order_id: FromPath[int], caller: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> OrderOut:
+    """One order: its owner's or, for admins, any (others get 404)."""
     return _detail(container, caller, order_id)
 
 
@@ -141,6 +143,7 @@ def list_lines(
 def line_detail(
     line_id: FromPath[int], caller: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> OrderLineOut:
+    """One order line of the caller's orders; admins any."""
     view = container.shopping.queries.order_line(Scope.of(caller.user_id, caller.is_admin), line_id)
     if view is None:
         raise NotFound(LINE_NOT_FOUND)

@@ -77,6 +77,7 @@ def parameter_detail(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> ParameterOut:
+    """Admin: one parameter."""
     parameter = container.parameters.get(parameter_id)
     if parameter is None:
         raise NotFound("Paramètre non trouvé")
@@ -115,6 +116,7 @@ def delete_parameter(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> None:
+    """Admin: the rules that read it fall back to their defaults."""
     container.delete_parameter(parameter_id)
 
 

@@ -103,6 +103,7 @@ def subscription_detail(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> SubscriptionOut:
+    """One subscription: its client's or, for admins, any (others get 404)."""
     return _detail(container, subscription_id, caller)
 
 
