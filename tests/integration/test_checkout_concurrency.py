@@ -9,8 +9,7 @@ import sqlalchemy as sa
 
 from chezflora.adapters.sqlalchemy.tables.shopping import order_lines, orders, payments
 from chezflora.domain.errors import OutOfStock
-from tests.integration.catalogue_rows import add_category, add_product, stock_of
-from tests.integration.shopping_rows import add_shopper
+from tests.integration.rows import add_category, add_product, add_shopper, stock_of
 
 THREADS = 20
 

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from chezflora.application.shopping.views import Scope
 from chezflora.domain.money import sum_money
-from tests.integration.catalogue_rows import EPOCH, add_category, add_product, add_promotion
-from tests.integration.shopping_rows import add_shopper
+from tests.integration.rows import EPOCH, add_category, add_product, add_promotion, add_shopper
 
 NAMES = itertools.count()
 prices = st.decimals(min_value=0, max_value=Decimal("99999.99"), places=2)

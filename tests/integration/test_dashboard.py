@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
 from tests.integration.helpers import bearer, make_admin, make_client
+from tests.integration.rows import add_category, add_product
 
 SECTIONS = {
     "users": {"total", "active", "banned", "by_role", "new_last_7_days"},
@@ -41,23 +41,10 @@ def test_dashboard_has_every_section_and_counts_only_earned_revenue(client, cont
     client_id, token = make_client(client, container, "fatou")
     _, admin = make_admin(client, container)
     now = clock.now()
+    category = add_category(container.engine)
+    for name, stock in (("Rose rouge", 2), ("Tulipe", 50)):
+        add_product(container.engine, category, name, "1500.00", stock)
     with container.engine.begin() as conn:
-        category = conn.execute(
-            sa.insert(categories).values(nom="Roses", is_active=True, date_creation=now)
-        ).inserted_primary_key[0]
-        for name, stock in (("Rose rouge", 2), ("Tulipe", 50)):
-            conn.execute(
-                sa.insert(products).values(
-                    nom=name,
-                    description="",
-                    prix=Decimal("1500.00"),
-                    stock=stock,
-                    categorie_id=category,
-                    is_active=True,
-                    date_creation=now,
-                    date_mise_a_jour=now,
-                )
-            )
         _order(conn, client_id, now, "en_cours", "1000.50")
         _order(conn, client_id, now, "livree", "2000.00", days_ago=30)
         _order(conn, client_id, now, "annulee", "9999.00")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.integration.catalogue_rows import add_category, add_product, stock_of
 from tests.integration.helpers import bearer, make_admin, make_client
+from tests.integration.rows import add_category, add_product, stock_of
 
 ADDRESS = {"nom": "M", "rue": "r", "ville": "v", "code_postal": "1", "pays": "CM"}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
-from tests.integration.catalogue_rows import add_category, add_product, stock_of
 from tests.integration.helpers import bearer, login, make_admin, make_client
+from tests.integration.rows import add_category, add_product, stock_of
 
 
 def _count(engine, table):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.integration.catalogue_rows import add_category, add_product, add_promotion, stock_of
 from tests.integration.helpers import bearer, make_admin, make_client, outbox_messages
+from tests.integration.rows import add_category, add_product, add_promotion, stock_of
 
 ADDRESS = {
     "nom": "Maison",

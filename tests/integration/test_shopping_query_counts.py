@@ -9,8 +9,7 @@ from sqlalchemy import event
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import PageRequest
 from chezflora.application.shopping.views import OrderFilters, PaymentFilters, Scope
-from tests.integration.catalogue_rows import add_category, add_product, add_promotion
-from tests.integration.shopping_rows import add_shopper
+from tests.integration.rows import add_category, add_product, add_promotion, add_shopper
 
 ADMIN = Scope(owner_id=None, viewer_id=0)
 PAGE = PageRequest(page=1, per_page=50)

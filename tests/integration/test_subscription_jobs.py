@@ -18,9 +18,9 @@ from chezflora.domain.money import Money
 from chezflora.domain.order import Order, OrderLine
 from chezflora.domain.subscription import SubscriptionType
 from tests.integration.helpers import make_admin, make_client
-from tests.integration.subscription_rows import (
+from tests.integration.rows import (
     add_address,
-    add_product,
+    add_product_in_new_category,
     emails,
     lines_of,
     orders_of,
@@ -60,8 +60,8 @@ def _state(container, subscription_id):
 
 
 def test_monthly_deliveries_follow_the_calendar_through_a_leap_february(container, clock, people):
-    rose = add_product(container.engine, "1500.00", stock=10)
-    lily = add_product(container.engine, "250.50", stock=10)
+    rose = add_product_in_new_category(container.engine, "1500.00", stock=10)
+    lily = add_product_in_new_category(container.engine, "250.50", stock=10)
     home = add_address(container.engine, people["alice"].user_id, is_default=True)
     clock.current = datetime(2028, 1, 30, 12, tzinfo=UTC)
     sub_id = _open(container, clock, people, date(2028, 1, 31), [(rose, 2), (lily, 1)])
@@ -109,7 +109,7 @@ def test_monthly_deliveries_follow_the_calendar_through_a_leap_february(containe
 
 
 def test_a_late_job_serves_one_overdue_date_per_run_and_never_repeats(container, clock, people):
-    rose = add_product(container.engine, stock=100)
+    rose = add_product_in_new_category(container.engine, stock=100)
     clock.current = datetime(2028, 2, 1, 12, tzinfo=UTC)
     sub_id = _open(
         container, clock, people, date(2028, 2, 2), [(rose, 1)], SubscriptionType.HEBDOMADAIRE
@@ -126,7 +126,7 @@ def test_a_late_job_serves_one_overdue_date_per_run_and_never_repeats(container,
 
 
 def test_concurrent_schedulers_create_one_order(container, clock, people):
-    rose = add_product(container.engine, stock=5)
+    rose = add_product_in_new_category(container.engine, stock=5)
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 2)])
     clock.current = _douala(date(2026, 11, 24), hour=9)
     reports = []
@@ -147,8 +147,8 @@ def test_concurrent_schedulers_create_one_order(container, clock, people):
 
 
 def test_short_stock_means_no_order_an_alert_and_a_retry(container, clock, people):
-    rose = add_product(container.engine, stock=10)
-    lily = add_product(container.engine, stock=1)
+    rose = add_product_in_new_category(container.engine, stock=10)
+    lily = add_product_in_new_category(container.engine, stock=1)
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 2), (lily, 2)])
     clock.current = _douala(date(2026, 11, 24), hour=9)
     before = _state(container, sub_id).prochaine_livraison
@@ -171,8 +171,8 @@ def test_short_stock_means_no_order_an_alert_and_a_retry(container, clock, peopl
 
 
 def test_a_withdrawn_product_counts_as_short(container, clock, people):
-    rose = add_product(container.engine, stock=10)
-    lily = add_product(container.engine, stock=10)
+    rose = add_product_in_new_category(container.engine, stock=10)
+    lily = add_product_in_new_category(container.engine, stock=10)
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 2), (lily, 2)])
     with container.engine.begin() as conn:
         conn.execute(sa.update(products).where(products.c.id == lily).values(is_active=False))
@@ -186,7 +186,7 @@ def test_a_withdrawn_product_counts_as_short(container, clock, people):
 
 
 def test_unpaid_or_cancelled_subscriptions_get_nothing(container, clock, people):
-    rose = add_product(container.engine, stock=10)
+    rose = add_product_in_new_category(container.engine, stock=10)
     unpaid = _open(container, clock, people, date(2026, 11, 24), [(rose, 1)], paid=False)
     cancelled = _open(container, clock, people, date(2026, 11, 24), [(rose, 1)])
     container.subscriptions.cancel(people["alice"], cancelled)
@@ -197,7 +197,7 @@ def test_unpaid_or_cancelled_subscriptions_get_nothing(container, clock, people)
 
 
 def test_an_already_ordered_date_is_skipped_over(container, clock, people):
-    rose = add_product(container.engine, stock=10)
+    rose = add_product_in_new_category(container.engine, stock=10)
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 1)])
     clock.current = _douala(date(2026, 11, 24), hour=9)
     with container.uow() as uow:
@@ -210,7 +210,7 @@ def test_an_already_ordered_date_is_skipped_over(container, clock, people):
 
 
 def test_the_database_refuses_a_second_order_for_a_date(container, clock, people):
-    rose = add_product(container.engine, stock=10)
+    rose = add_product_in_new_category(container.engine, stock=10)
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 1)])
     with container.uow() as uow:
         uow.orders.add(_order(sub_id, people, date(2026, 11, 24), rose))
@@ -230,7 +230,7 @@ def _order(sub_id, people, day, product_id):
 
 
 def test_billing_job_bills_each_period_once_and_starts_it_unpaid(container, clock, people):
-    rose = add_product(container.engine, "1000.00", stock=10)
+    rose = add_product_in_new_category(container.engine, "1000.00", stock=10)
     monthly = _open(container, clock, people, date(2026, 11, 30), [(rose, 1)])
     yearly = _open(
         container, clock, people, date(2026, 11, 30), [(rose, 1)], SubscriptionType.ANNUEL

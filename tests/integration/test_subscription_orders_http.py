@@ -4,7 +4,7 @@ endpoints (client, lines with produit {id, nom} and produit_nom, address, paymen
 from __future__ import annotations
 
 from tests.integration.helpers import bearer, make_admin, make_client
-from tests.integration.subscription_rows import add_product
+from tests.integration.rows import add_product_in_new_category
 
 TODAY = "2026-11-24"  # FakeClock: 10:00 in Douala, the first delivery (08:00) is due
 
@@ -69,7 +69,7 @@ def test_a_generated_order_reads_like_a_checkout_order(client, container, clock)
     alice_id, alice = make_client(client, container, "alice")
     _, bob = make_client(client, container, "bob")
     _, admin = make_admin(client, container)
-    rose = add_product(container.engine, "1500.00", stock=10)
+    rose = add_product_in_new_category(container.engine, "1500.00", stock=10)
     address = client.post(
         "/api/adresses/",
         json={"nom": "Maison", "rue": "r", "ville": "Douala", "code_postal": "1", "pays": "CM"},

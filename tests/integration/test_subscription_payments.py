@@ -8,7 +8,7 @@ import pytest
 
 from chezflora.entrypoints.worker.jobs import run
 from tests.integration.helpers import bearer, make_admin, make_client
-from tests.integration.subscription_rows import add_address, add_product, emails, orders_of
+from tests.integration.rows import add_address, add_product_in_new_category, emails, orders_of
 
 TODAY = "2026-11-24"  # FakeClock: 2026-11-24 10:00 in Douala; the first delivery is due today
 
@@ -19,7 +19,7 @@ def world(client, container):
     _, bob = make_client(client, container, "bob")
     _, admin = make_admin(client, container)
     add_address(container.engine, alice_id, is_default=True)
-    rose = add_product(container.engine, "1500.00", stock=10)
+    rose = add_product_in_new_category(container.engine, "1500.00", stock=10)
     return {"alice_id": alice_id, "alice": alice, "bob": bob, "admin": admin, "rose": rose}
 
 

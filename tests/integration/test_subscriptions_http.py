@@ -7,10 +7,10 @@ import sqlalchemy as sa
 
 from chezflora.adapters.sqlalchemy.tables.subscriptions import subscriptions
 from tests.integration.helpers import bearer, make_admin, make_client
-from tests.integration.subscription_rows import (
+from tests.integration.rows import (
     add_address,
     add_photo,
-    add_product,
+    add_product_in_new_category,
     emails,
     orders_of,
     payments_of,
@@ -36,8 +36,8 @@ def world(client, container):
     alice_id, alice = make_client(client, container, "alice")
     _, bob = make_client(client, container, "bob")
     admin_id, admin = make_admin(client, container)
-    rose = add_product(container.engine, "1500.00", stock=10)
-    lily = add_product(container.engine, "100.00", stock=10)
+    rose = add_product_in_new_category(container.engine, "1500.00", stock=10)
+    lily = add_product_in_new_category(container.engine, "100.00", stock=10)
     return {
         "alice_id": alice_id,
         "alice": alice,
@@ -140,7 +140,7 @@ def test_malformed_creation_is_a_400_and_writes_nothing(client, container, world
 
 
 def test_quantity_zero_and_inactive_products_are_refused(client, container, world):
-    hidden = add_product(container.engine, "10.00", is_active=False)
+    hidden = add_product_in_new_category(container.engine, "10.00", is_active=False)
     zero = [{"produit_id": world["rose"], "quantite": 0}]
     assert (
         "produit_quantites"

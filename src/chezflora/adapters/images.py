@@ -8,7 +8,7 @@ import warnings
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from chezflora.application.catalogue.ports import EncodedImage
-from chezflora.domain.catalogue import UnsupportedImage
+from chezflora.domain.photo import UnsupportedImage
 
 ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "GIF", "WEBP"})
 MAX_SIDE = 1600

@@ -1,34 +1,21 @@
-"""Catalogue entities and their input rules: categories, products, low stock."""
+"""Catalogue entities: categories and products, what makes stock low, and their error messages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 
-from chezflora.domain.errors import DomainError, InvalidInput
-from chezflora.domain.money import Money, round_half_up, to_decimal
+from chezflora.domain.money import Money
 
-NOM_MAX_LENGTH = 100
-# prix is DECIMAL(10, 2) in the database.
-PRIX_MAX = Decimal("99999999.99")
-# stock is a signed 32-bit INT in the database.
-STOCK_MAX = 2_147_483_647
 # SEUIL_STOCK_FAIBLE when the parameter is absent (decisions.md §3); parameter.py reads it.
 DEFAULT_LOW_STOCK_THRESHOLD = 5
 
-REQUIRED = "Ce champ est obligatoire."
-BLANK = "Ce champ ne peut être vide."
-NOT_A_STRING = "Une chaîne de caractères valide est requise."
-TOO_LONG = f"Au plus {NOM_MAX_LENGTH} caractères."
-NOT_A_NUMBER = "Un nombre valide est requis."
-NOT_AN_INTEGER = "Un nombre entier valide est requis."
-PRIX_NEGATIVE = "Le prix ne peut pas être négatif."
-PRIX_TOO_PRECISE = "Au plus 2 chiffres après la virgule."
-PRIX_TOO_LARGE = f"Le prix ne peut pas dépasser {PRIX_MAX}."
-STOCK_NEGATIVE = "Le stock ne peut pas être négatif."
-STOCK_TOO_LARGE = f"Le stock ne peut pas dépasser {STOCK_MAX}."
-INVALID_DATA = "Données invalides."
+CATEGORY_NOT_FOUND = "Catégorie introuvable."
+CATEGORY_NAME_TAKEN = "Une catégorie avec ce nom existe déjà."
+CATEGORY_NOT_EMPTY = "Catégorie non vide"
+PRODUCT_NOT_FOUND = "Produit non trouvé"
+PROMOTION_NOT_FOUND = "Promotion non trouvée"
+PROMOTION_NAME_TAKEN = "Une promotion avec ce nom existe déjà."
+PRODUCT_IN_USE = "Produit utilisé par un abonnement : désactivez-le plutôt."
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,211 +41,6 @@ class Product:
     is_active: bool = True
 
 
-def validate_nom(value: object, field: str = "nom") -> str:
-    """A name is a required, non-blank string of at most 100 characters (trimmed)."""
-    if value is None:
-        raise InvalidInput.on_field(field, REQUIRED)
-    if not isinstance(value, str):
-        raise InvalidInput.on_field(field, NOT_A_STRING)
-    nom = value.strip()
-    if not nom:
-        raise InvalidInput.on_field(field, BLANK)
-    if len(nom) > NOM_MAX_LENGTH:
-        raise InvalidInput.on_field(field, TOO_LONG)
-    return nom
-
-
-def validate_description(value: object, field: str = "description") -> str:
-    """A description is a string that may be empty; absent means empty."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise InvalidInput.on_field(field, NOT_A_STRING)
-    return value.strip()
-
-
-def validate_prix(value: object, field: str = "prix") -> Money:
-    """A price is a number with at most 2 decimals, 0 <= prix <= 99,999,999.99."""
-    if value is None:
-        raise InvalidInput.on_field(field, REQUIRED)
-    if isinstance(value, float):
-        # A float here is a programming error: the HTTP layer converts via str() first.
-        raise TypeError("prices are read from str(float), never from a float")
-    try:
-        amount = to_decimal(value)
-    except (TypeError, ValueError):
-        raise InvalidInput.on_field(field, NOT_A_NUMBER) from None
-    if amount < 0:
-        raise InvalidInput.on_field(field, PRIX_NEGATIVE)
-    if amount > PRIX_MAX:
-        raise InvalidInput.on_field(field, PRIX_TOO_LARGE)
-    # Refuse rather than round: an admin typing 10.005 meant something we should not guess.
-    if round_half_up(amount) != amount:
-        raise InvalidInput.on_field(field, PRIX_TOO_PRECISE)
-    # abs() turns "-0" into 0 so no price ever prints as "-0.00".
-    return Money(abs(amount))
-
-
-def validate_stock(value: object, field: str = "stock") -> int:
-    """A stock is a whole number, 0 <= stock <= 2,147,483,647; numeric strings are accepted."""
-    if value is None:
-        raise InvalidInput.on_field(field, REQUIRED)
-    stock = _read_int(value)
-    if stock is None:
-        raise InvalidInput.on_field(field, NOT_AN_INTEGER)
-    if stock < 0:
-        raise InvalidInput.on_field(field, STOCK_NEGATIVE)
-    if stock > STOCK_MAX:
-        raise InvalidInput.on_field(field, STOCK_TOO_LARGE)
-    return stock
-
-
-def _read_int(value: object) -> int | None:
-    # bool is an int subclass, but `true` is not a quantity.
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        digits = text[1:] if text[:1] in "+-" else text
-        # isdecimal() alone would accept non-ASCII digits such as "١٢".
-        if digits.isascii() and digits.isdecimal():
-            return _int_or_none(text)
-    return None
-
-
-def _int_or_none(text: str) -> int | None:
-    # int() refuses absurdly long digit strings (CPython's int_max_str_digits guard).
-    try:
-        return int(text)
-    except ValueError:
-        return None
-
-
-Rule = Callable[[object], object]
-
-PRODUCT_RULES: Mapping[str, Rule] = {
-    "nom": validate_nom,
-    "description": validate_description,
-    "prix": validate_prix,
-    "stock": validate_stock,
-}
-CATEGORY_RULES: Mapping[str, Rule] = {
-    "nom": validate_nom,
-    "description": validate_description,
-}
-
-
-def validate_fields(
-    data: Mapping[str, object], rules: Mapping[str, Rule], *, partial: bool = False
-) -> dict[str, object]:
-    """Apply each rule to its field and report all failures at once; partial skips absent fields."""
-    cleaned: dict[str, object] = {}
-    errors: dict[str, list[str]] = {}
-    for name, rule in rules.items():
-        if partial and name not in data:
-            continue
-        try:
-            cleaned[name] = rule(data.get(name))
-        except InvalidInput as exc:
-            for field_name, messages in exc.fields.items():
-                errors.setdefault(field_name, []).extend(messages)
-    if errors:
-        raise InvalidInput(_summary(errors), fields=errors)
-    return cleaned
-
-
-def _summary(errors: Mapping[str, list[str]]) -> str:
-    # One failing field: its own message is the most useful summary.
-    if len(errors) == 1:
-        (messages,) = errors.values()
-        return messages[0]
-    return INVALID_DATA
-
-
 def is_low_stock(stock: int, threshold: int = DEFAULT_LOW_STOCK_THRESHOLD) -> bool:
     """Low stock means at or below SEUIL_STOCK_FAIBLE (frontend-contract.md S22: stock ≤ seuil)."""
     return stock <= threshold
-
-
-# --- ids, flags and photos ---------------------------------------------------------------------
-
-NOT_A_BOOLEAN = "Un booléen valide est requis."
-NOT_AN_ID = "Un identifiant entier valide est requis."
-NOT_A_LIST = "Une liste d'identifiants est attendue."
-CATEGORY_NOT_FOUND = "Catégorie introuvable."
-CATEGORY_NAME_TAKEN = "Une catégorie avec ce nom existe déjà."
-CATEGORY_NOT_EMPTY = "Catégorie non vide"
-PRODUCT_NOT_FOUND = "Produit non trouvé"
-PROMOTION_NOT_FOUND = "Promotion non trouvée"
-PROMOTION_NAME_TAKEN = "Une promotion avec ce nom existe déjà."
-UNKNOWN_IDS = "Identifiants inconnus : {ids}."
-PHOTO_NOT_FOUND = "Photo non trouvée"
-UNSUPPORTED_ENTITY = "Type d'entité non pris en charge"
-PRODUCT_IN_USE = "Produit utilisé par un abonnement : désactivez-le plutôt."
-
-# Only products can be checked for existence today; services and réalisations come later.
-PHOTO_ENTITY_TYPES = frozenset({"produit"})
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-
-
-class UnsupportedImage(DomainError):
-    """The upload is not a JPEG, PNG, GIF or WebP image (415)."""
-
-
-class ImageTooLarge(DomainError):
-    """The upload is above MAX_IMAGE_BYTES (413)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Photo:
-    """An image attached to a catalogue entity; `image` is the storage name, not a URL."""
-
-    id: int
-    image: str
-    entity_type: str
-    entity_id: int
-
-
-def validate_flag(value: object, field: str = "is_active") -> bool:
-    """A boolean, or the strings "true"/"false" the client's FormData produces."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
-        return value.strip().lower() == "true"
-    raise InvalidInput.on_field(field, NOT_A_BOOLEAN)
-
-
-def validate_id(value: object, field: str) -> int:
-    """A positive id, as an integer or a numeric string."""
-    number = _read_int(value)
-    if number is None or number < 1:
-        raise InvalidInput.on_field(field, NOT_AN_ID)
-    return number
-
-
-def validate_optional_id(value: object, field: str) -> int | None:
-    """An id or null/empty (a promotion without category)."""
-    if value is None or value == "":
-        return None
-    return validate_id(value, field)
-
-
-def validate_ids(value: object, field: str) -> frozenset[int]:
-    """A list of ids; null means the empty list."""
-    if value is None:
-        return frozenset()
-    if not isinstance(value, list | tuple):
-        raise InvalidInput.on_field(field, NOT_A_LIST)
-    return frozenset(validate_id(item, field) for item in value)
-
-
-def unknown_ids(field: str, missing: Iterable[int]) -> InvalidInput:
-    listed = ", ".join(str(i) for i in sorted(missing))
-    return InvalidInput.on_field(field, UNKNOWN_IDS.format(ids=listed))
-
-
-def check_image_size(size: int) -> None:
-    if size > MAX_IMAGE_BYTES:
-        raise ImageTooLarge("La taille de l'image ne doit pas dépasser 5 Mo.")

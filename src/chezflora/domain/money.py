@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-CURRENCY = "XAF"
 _CENT = Decimal("0.01")
 
 

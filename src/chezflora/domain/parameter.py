@@ -61,5 +61,5 @@ def int_setting(values: dict[str, str], key: str, minimum: int, maximum: int) ->
 
 
 def low_stock_threshold(values: dict[str, str]) -> int:
-    """`SEUIL_STOCK_FAIBLE`: a product is low when its stock is below it (default 5)."""
+    """`SEUIL_STOCK_FAIBLE`: a product is low when its stock is at or below it (default 5)."""
     return int_setting(values, LOW_STOCK_THRESHOLD, 0, 1_000_000)

@@ -1,4 +1,4 @@
-"""Subscription entity: creation rules, payment state, cancellation, and the due/advance cycle."""
+"""Subscription entity: opening, payment state, cancellation, basket changes and the due cycle."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ from zoneinfo import ZoneInfo
 from chezflora.domain.errors import Conflict, InvalidInput
 from chezflora.domain.money import Money
 from chezflora.domain.subscription_pricing import price_per_period
+from chezflora.domain.subscription_rules import (
+    END_BEFORE_START,
+    basket_errors,
+    require_known,
+    validate_new,
+)
 from chezflora.domain.subscription_schedule import (
     DELIVERY_TIME,
     SubscriptionType,
@@ -35,12 +41,6 @@ __all__ = [
     "validate_new",
 ]
 
-PAST_START = "La date de début ne peut pas être dans le passé."
-END_BEFORE_START = "La date de début doit être antérieure à la date de fin."
-NO_PRODUCT = "Un abonnement doit inclure au moins un produit."
-BAD_QUANTITY = "La quantité doit être un entier supérieur ou égal à 1."
-DUPLICATE_PRODUCT = "Un produit ne peut figurer qu'une fois dans l'abonnement."
-UNKNOWN_PRODUCT = "Produit introuvable : {product_id}."
 ALREADY_CANCELLED = "Abonnement déjà annulé"
 NOTHING_DUE = "Pas de {what} due"
 INACTIVE_OR_EXPIRED = "Abonnement inactif ou expiré"
@@ -61,40 +61,6 @@ class SubscriptionLine(NamedTuple):
 
     product_id: int
     quantity: int
-
-
-def validate_new(
-    date_debut: date, date_fin: date | None, today: date, lines: Sequence[tuple[int, int]]
-) -> None:
-    """Start today or later (local), end after start, ≥ 1 line, int quantities ≥ 1, no dups."""
-    fields: dict[str, list[str]] = {}
-    if date_debut < today:
-        fields["date_debut"] = [PAST_START]
-    if date_fin is not None and date_fin <= date_debut:
-        fields["date_fin"] = [END_BEFORE_START]
-    if line_errors := _line_errors(lines):
-        fields["produit_quantites"] = line_errors
-    if fields:
-        # The first message doubles as the human `error` text; `fields` carries them all.
-        raise InvalidInput(next(iter(fields.values()))[0], fields=fields)
-
-
-def _line_errors(lines: Sequence[tuple[int, int]]) -> list[str]:
-    """Messages for the `produit_quantites` field, empty when the lines are acceptable."""
-    if not lines:
-        return [NO_PRODUCT]
-    errors = []
-    if not all(_is_quantity(quantity) for _, quantity in lines):
-        errors.append(BAD_QUANTITY)
-    products = [product_id for product_id, _ in lines]
-    if len(set(products)) != len(products):
-        errors.append(DUPLICATE_PRODUCT)
-    return errors
-
-
-def _is_quantity(value: object) -> bool:
-    """An integer ≥ 1 (booleans are not quantities)."""
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 @dataclass(eq=False)
@@ -167,9 +133,9 @@ class Subscription:
         self, lines: Sequence[tuple[int, int]], unit_prices: Mapping[int, Money]
     ) -> None:
         """Replace every product line; the price per period follows (base prices)."""
-        if line_errors := _line_errors(lines):
+        if line_errors := basket_errors(lines):
             raise InvalidInput(line_errors[0], fields={"produit_quantites": line_errors})
-        _require_known(lines, unit_prices)
+        require_known(lines, unit_prices)
         self.lines = tuple(SubscriptionLine(product_id, qty) for product_id, qty in lines)
         self.prix = price_per_period(self.type, [(unit_prices[p], q) for p, q in lines])
 
@@ -238,7 +204,7 @@ def open_subscription(
 ) -> Subscription:
     """A new, unpaid subscription: first delivery on date_debut, first billing one period later."""
     validate_new(date_debut, date_fin, local_date(now, tz), lines)
-    _require_known(lines, unit_prices)
+    require_known(lines, unit_prices)
     first_bill = billing_date(date_debut, kind, 1)
     billable = date_fin is None or first_bill <= date_fin
     return Subscription(
@@ -252,10 +218,3 @@ def open_subscription(
         prochaine_livraison=at_local_time(date_debut, tz, at),
         prochaine_facturation=at_local_time(first_bill, tz, at) if billable else None,
     )
-
-
-def _require_known(lines: Sequence[tuple[int, int]], unit_prices: Mapping[int, Money]) -> None:
-    missing = [product_id for product_id, _ in lines if product_id not in unit_prices]
-    if missing:
-        message = UNKNOWN_PRODUCT.format(product_id=missing[0])
-        raise InvalidInput.on_field("produit_quantites", message)

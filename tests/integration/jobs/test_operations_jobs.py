@@ -9,32 +9,17 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.entrypoints.cli.export import run_export
 from chezflora.entrypoints.cli.seeding import ensure_admin
 from chezflora.entrypoints.worker import jobs
 from tests.integration.helpers import outbox_messages
+from tests.integration.rows import add_category, add_product
 
 
 def add_products(container, stocks: dict[str, tuple[int, bool]]) -> None:
-    now = container.clock.now()
-    with container.engine.begin() as conn:
-        category = conn.execute(
-            sa.insert(categories).values(nom="Bouquets", is_active=True, date_creation=now)
-        ).inserted_primary_key[0]
-        for nom, (stock, active) in stocks.items():
-            conn.execute(
-                sa.insert(products).values(
-                    nom=nom,
-                    description="",
-                    prix=Decimal("15000.00"),
-                    stock=stock,
-                    categorie_id=category,
-                    is_active=active,
-                    date_creation=now,
-                    date_mise_a_jour=now,
-                )
-            )
+    category = add_category(container.engine, "Bouquets")
+    for nom, (stock, active) in stocks.items():
+        add_product(container.engine, category, nom, "15000.00", stock, is_active=active)
 
 
 def test_low_stock_alert_lists_active_products_under_the_threshold(container):
@@ -92,9 +77,6 @@ def test_run_job_cli_runs_subscription_billing_and_refuses_unknown_jobs(containe
 
 def test_csv_exports_of_orders_and_payments_name_the_client(container, client, tmp_path):
     from datetime import UTC, datetime
-    from decimal import Decimal
-
-    import sqlalchemy as sa
 
     from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
     from tests.integration.helpers import make_client

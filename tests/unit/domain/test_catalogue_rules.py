@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chezflora.domain.catalogue import (
+from chezflora.domain.catalogue import DEFAULT_LOW_STOCK_THRESHOLD, is_low_stock
+from chezflora.domain.catalogue_fields import (
     BLANK,
     CATEGORY_RULES,
-    DEFAULT_LOW_STOCK_THRESHOLD,
     INVALID_DATA,
     NOT_A_NUMBER,
     NOT_AN_INTEGER,
@@ -25,7 +25,6 @@ from chezflora.domain.catalogue import (
     STOCK_NEGATIVE,
     STOCK_TOO_LARGE,
     TOO_LONG,
-    is_low_stock,
     validate_description,
     validate_fields,
     validate_nom,

@@ -11,11 +11,9 @@ from chezflora.domain.catalogue import (
     CATEGORY_NAME_TAKEN,
     CATEGORY_NOT_EMPTY,
     CATEGORY_NOT_FOUND,
-    CATEGORY_RULES,
     Category,
-    validate_fields,
-    validate_flag,
 )
+from chezflora.domain.catalogue_fields import CATEGORY_RULES, validate_fields, validate_flag
 from chezflora.domain.errors import Conflict, InvalidInput, NotFound
 
 

@@ -8,15 +8,15 @@ from chezflora.application.catalogue.ports import (
     Storage,
 )
 from chezflora.application.ports import Clock
-from chezflora.domain.catalogue import (
+from chezflora.domain.catalogue import PRODUCT_NOT_FOUND
+from chezflora.domain.catalogue_fields import validate_id
+from chezflora.domain.errors import InvalidInput, NotFound
+from chezflora.domain.photo import (
     PHOTO_ENTITY_TYPES,
     PHOTO_NOT_FOUND,
-    PRODUCT_NOT_FOUND,
     UNSUPPORTED_ENTITY,
     check_image_size,
-    validate_id,
 )
-from chezflora.domain.errors import InvalidInput, NotFound
 
 PHOTO_FOLDER = "photos"
 FREE_IMAGE_FOLDER = "images"

@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Protocol
 
 from chezflora.application.unit_of_work import UnitOfWork
-from chezflora.domain.catalogue import Category, Photo, Product
+from chezflora.domain.catalogue import Category, Product
+from chezflora.domain.photo import Photo
 
 
 @dataclass(frozen=True, slots=True)

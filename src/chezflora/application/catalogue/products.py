@@ -11,13 +11,11 @@ from chezflora.application.catalogue.ports import (
     Storage,
 )
 from chezflora.application.ports import Clock
-from chezflora.domain.catalogue import (
-    CATEGORY_NOT_FOUND,
+from chezflora.domain.catalogue import CATEGORY_NOT_FOUND, PRODUCT_NOT_FOUND, Product
+from chezflora.domain.catalogue_fields import (
     INVALID_DATA,
-    PRODUCT_NOT_FOUND,
     PRODUCT_RULES,
     REQUIRED,
-    Product,
     unknown_ids,
     validate_fields,
     validate_flag,

@@ -16,11 +16,9 @@ from chezflora.application.catalogue.ports import (
     PromotionDraft,
 )
 from chezflora.application.ports import Clock
-from chezflora.domain.catalogue import (
-    CATEGORY_NOT_FOUND,
+from chezflora.domain.catalogue import CATEGORY_NOT_FOUND, PROMOTION_NAME_TAKEN, PROMOTION_NOT_FOUND
+from chezflora.domain.catalogue_fields import (
     INVALID_DATA,
-    PROMOTION_NAME_TAKEN,
-    PROMOTION_NOT_FOUND,
     REQUIRED,
     unknown_ids,
     validate_description,
@@ -118,6 +116,8 @@ class UpdatePromotion:
 
 
 class DeletePromotion:
+    """The promotion must exist; its product links go with it."""
+
     def __init__(self, uow: CatalogueUnitOfWorkFactory) -> None:
         self._uow = uow
 

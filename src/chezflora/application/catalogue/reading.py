@@ -23,14 +23,10 @@ from chezflora.application.catalogue.views import (
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import Page, PageRequest
 from chezflora.application.pricing import PricedItem, PromotionSource, quote_all
-from chezflora.domain.catalogue import (
-    CATEGORY_NOT_FOUND,
-    PHOTO_NOT_FOUND,
-    PRODUCT_NOT_FOUND,
-    PROMOTION_NOT_FOUND,
-)
+from chezflora.domain.catalogue import CATEGORY_NOT_FOUND, PRODUCT_NOT_FOUND, PROMOTION_NOT_FOUND
 from chezflora.domain.errors import NotFound
 from chezflora.domain.parameter import LOW_STOCK_THRESHOLD, int_setting
+from chezflora.domain.photo import PHOTO_NOT_FOUND
 
 _THRESHOLD_MAX = 1_000_000
 T = TypeVar("T")

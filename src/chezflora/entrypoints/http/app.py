@@ -67,6 +67,8 @@ def create_app(container: Container) -> Litestar:
         version="1.0.0",
         description="Boutique de fleurs en ligne (Cameroun, FCFA).",
         path="/api/docs",
+        # Each handler's docstring is its operation's description.
+        use_handler_docstrings=True,
         render_plugins=[SwaggerRenderPlugin(path="/")],
     )
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]

@@ -17,12 +17,7 @@ from chezflora.adapters.sqlalchemy.tables.catalogue import (
     promotions,
 )
 from chezflora.application.catalogue.ports import PromotionDraft
-from chezflora.domain.catalogue import (
-    CATEGORY_NOT_EMPTY,
-    PRODUCT_IN_USE,
-    Category,
-    Product,
-)
+from chezflora.domain.catalogue import CATEGORY_NOT_EMPTY, PRODUCT_IN_USE, Category, Product
 from chezflora.domain.errors import Conflict
 from chezflora.domain.money import Money
 

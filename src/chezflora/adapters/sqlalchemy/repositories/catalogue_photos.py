@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.tables.catalogue import photos, uploaded_images
-from chezflora.domain.catalogue import Photo
+from chezflora.domain.photo import Photo
 
 
 def _photo(row: Any) -> Photo:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -17,6 +17,7 @@ from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.shopping import AddressIn, AddressOut, address_out
+from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 
@@ -51,7 +52,7 @@ def create_address(
     container: NamedDependency[Container],
 ) -> AddressOut:
     """nom, rue, ville, code_postal, pays required; `is_default` unsets the other defaults."""
-    address_id = container.shopping.create_address(caller, data.present())
+    address_id = container.shopping.create_address(caller, present(data))
     return _detail(container, caller, address_id)
 
 
@@ -62,31 +63,24 @@ def address_detail(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> AddressOut:
+    """One address: its owner's or, for admins, any (others get 404)."""
     return _detail(container, caller, address_id)
 
 
-@put("/api/adresses/{address_id:int}/", tags=["adresses"])
+@route(
+    "/api/adresses/{address_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=["adresses"],
+)
 @blocking
-def replace_address(
+def update_address(
     address_id: FromPath[int],
     data: JSONBody[AddressIn],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> AddressOut:
-    """Partial, like PATCH (the client sends PUT without every field)."""
-    container.shopping.update_address(caller, address_id, data.present())
-    return _detail(container, caller, address_id)
-
-
-@patch("/api/adresses/{address_id:int}/", tags=["adresses"])
-@blocking
-def patch_address(
-    address_id: FromPath[int],
-    data: JSONBody[AddressIn],
-    caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> AddressOut:
-    container.shopping.update_address(caller, address_id, data.present())
+    """PUT is partial, like PATCH (the client sends PUT without every field)."""
+    container.shopping.update_address(caller, address_id, present(data))
     return _detail(container, caller, address_id)
 
 
@@ -97,6 +91,7 @@ def delete_address(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> None:
+    """Owner or admin; orders that used it keep their history."""
     container.shopping.delete_address(caller, address_id)
 
 
@@ -104,7 +99,6 @@ ROUTES = [
     list_addresses,
     create_address,
     address_detail,
-    replace_address,
-    patch_address,
+    update_address,
     delete_address,
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -15,7 +15,8 @@ from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.catalogue import CategoryIn, CategoryOut, category_out, present
+from chezflora.entrypoints.http.wire.catalogue import CategoryIn, CategoryOut, category_out
+from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["catalogue"]
@@ -52,6 +53,7 @@ def category_detail(
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
 ) -> CategoryOut:
+    """An inactive category is a 404 for non-admins."""
     reader = container.catalogue.reader
     return category_out(reader.category_detail(category_id, include_inactive=is_admin(viewer)))
 
@@ -63,40 +65,28 @@ def create_category(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> CategoryOut:
+    """Admin: a unique nom (≤ 100 characters), optional description, active by default."""
     category_id = container.catalogue.create_category(present(data))
     return category_out(
         container.catalogue.reader.category_detail(category_id, include_inactive=True)
     )
 
 
-def _update(container: Container, category_id: int, data: CategoryIn) -> CategoryOut:
+@route(
+    "/api/categories/{category_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS
+)
+@blocking
+def update_category(
+    category_id: FromPath[int],
+    data: JSONBody[CategoryIn],
+    admin: NamedDependency[Viewer],
+    container: NamedDependency[Container],
+) -> CategoryOut:
+    """PUT is partial, like PATCH: the admin page sends only {nom, is_active}."""
     container.catalogue.update_category(category_id, present(data))
     return category_out(
         container.catalogue.reader.category_detail(category_id, include_inactive=True)
     )
-
-
-@put("/api/categories/{category_id:int}/", tags=TAGS)
-@blocking
-def replace_category(
-    category_id: FromPath[int],
-    data: JSONBody[CategoryIn],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> CategoryOut:
-    """Partial, like PATCH: the admin page sends only {nom, is_active}."""
-    return _update(container, category_id, data)
-
-
-@patch("/api/categories/{category_id:int}/", tags=TAGS)
-@blocking
-def patch_category(
-    category_id: FromPath[int],
-    data: JSONBody[CategoryIn],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> CategoryOut:
-    return _update(container, category_id, data)
 
 
 @delete("/api/categories/{category_id:int}/", tags=TAGS)
@@ -114,7 +104,6 @@ ROUTES = [
     list_categories,
     category_detail,
     create_category,
-    replace_category,
-    patch_category,
+    update_category,
     delete_category,
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.datastructures import MultiDict
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
@@ -21,10 +21,10 @@ from chezflora.entrypoints.http.wire.catalogue import (
     ProductIn,
     ProductOut,
     low_stock_out,
-    present,
     product_out,
     stats_out,
 )
+from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["catalogue"]
@@ -87,30 +87,19 @@ def _admin_view(container: Container, product_id: int) -> ProductOut:
 def create_product(
     data: JSONBody[ProductIn], admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> ProductOut:
+    """Admin: nom, prix (≥ 0, 2 places), stock (≥ 0) and an existing categorie_id required."""
     return _admin_view(container, container.catalogue.create_product(present(data)))
 
 
-@put("/api/produits/{product_id:int}/", tags=TAGS)
+@route("/api/produits/{product_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS)
 @blocking
-def replace_product(
+def update_product(
     product_id: FromPath[int],
     data: JSONBody[ProductIn],
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> ProductOut:
-    """Partial, like PATCH; `promotions` replaces the links when present."""
-    container.catalogue.update_product(product_id, present(data))
-    return _admin_view(container, product_id)
-
-
-@patch("/api/produits/{product_id:int}/", tags=TAGS)
-@blocking
-def patch_product(
-    product_id: FromPath[int],
-    data: JSONBody[ProductIn],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> ProductOut:
+    """PUT is partial, like PATCH; `promotions` replaces the links when present."""
     container.catalogue.update_product(product_id, present(data))
     return _admin_view(container, product_id)
 
@@ -151,8 +140,7 @@ ROUTES = [
     list_products,
     product_detail,
     create_product,
-    replace_product,
-    patch_product,
+    update_product,
     delete_product,
     low_stock,
     product_stats,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, cast
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -67,6 +67,7 @@ def promotion_detail(
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
 ) -> PromotionOut:
+    """Non-admins see a promotion only while it is valid."""
     reader = container.catalogue.reader
     return promotion_out(
         reader.promotion_detail(promotion_id, container.clock.now(), include_all=is_admin(viewer))
@@ -107,27 +108,17 @@ def create_promotion(
     return _admin_view(container, container.catalogue.create_promotion(promotion_values(data)))
 
 
-@put("/api/promotions/{promotion_id:int}/", tags=TAGS)
+@route(
+    "/api/promotions/{promotion_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS
+)
 @blocking
-def replace_promotion(
+def update_promotion(
     promotion_id: FromPath[int],
     data: JSONBody[PromotionIn],
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> PromotionOut:
-    container.catalogue.update_promotion(promotion_id, promotion_values(data))
-    return _admin_view(container, promotion_id)
-
-
-@patch("/api/promotions/{promotion_id:int}/", tags=TAGS)
-@blocking
-def patch_promotion(
-    promotion_id: FromPath[int],
-    data: JSONBody[PromotionIn],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> PromotionOut:
-    """One date alone is fine: it is checked against the stored other one."""
+    """PUT is partial, like PATCH; one date alone is checked against the stored other one."""
     container.catalogue.update_promotion(promotion_id, promotion_values(data))
     return _admin_view(container, promotion_id)
 
@@ -139,6 +130,7 @@ def delete_promotion(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> None:
+    """Admin: the promotion and its product links go."""
     container.catalogue.delete_promotion(promotion_id)
 
 
@@ -147,7 +139,6 @@ ROUTES = [
     promotion_detail,
     affected_products,
     create_promotion,
-    replace_promotion,
-    patch_promotion,
+    update_promotion,
     delete_promotion,
 ]

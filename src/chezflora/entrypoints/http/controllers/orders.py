@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, Response, get, patch, post, put
+from litestar import HttpMethod, Request, Response, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -16,7 +16,7 @@ from chezflora.domain.errors import NotFound
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.shopping import (
+from chezflora.entrypoints.http.wire.orders import (
     OrderChangeIn,
     OrderLineOut,
     OrderOut,
@@ -79,6 +79,7 @@ def revenue(
 def export_orders(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> Response[str]:
+    """Admin: every order as CSV."""
     orders = container.shopping.queries.export_orders()
     return csv_response("commandes.csv", ORDER_HEADER, order_rows(orders))
 
@@ -88,30 +89,23 @@ def export_orders(
 def order_detail(
     order_id: FromPath[int], caller: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> OrderOut:
+    """One order: its owner's or, for admins, any (others get 404)."""
     return _detail(container, caller, order_id)
 
 
-@put("/api/commandes/{order_id:int}/", tags=["commandes"])
+@route(
+    "/api/commandes/{order_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=["commandes"],
+)
 @blocking
-def replace_order(
+def update_order(
     order_id: FromPath[int],
     data: JSONBody[OrderChangeIn],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> OrderOut:
     """Admins move `statut` along the workflow (409 otherwise); totals and lines never change."""
-    container.shopping.change_order(caller, order_id, data.statut, data.is_active)
-    return _detail(container, caller, order_id)
-
-
-@patch("/api/commandes/{order_id:int}/", tags=["commandes"])
-@blocking
-def patch_order(
-    order_id: FromPath[int],
-    data: JSONBody[OrderChangeIn],
-    caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> OrderOut:
     container.shopping.change_order(caller, order_id, data.statut, data.is_active)
     return _detail(container, caller, order_id)
 
@@ -149,6 +143,7 @@ def list_lines(
 def line_detail(
     line_id: FromPath[int], caller: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> OrderLineOut:
+    """One order line of the caller's orders; admins any."""
     view = container.shopping.queries.order_line(Scope.of(caller.user_id, caller.is_admin), line_id)
     if view is None:
         raise NotFound(LINE_NOT_FOUND)
@@ -160,8 +155,7 @@ ROUTES = [
     revenue,
     export_orders,
     order_detail,
-    replace_order,
-    patch_order,
+    update_order,
     cancel_order,
     list_lines,
     line_detail,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, Response, delete, get, patch, post, put
+from litestar import HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
@@ -77,38 +77,26 @@ def parameter_detail(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> ParameterOut:
+    """Admin: one parameter."""
     parameter = container.parameters.get(parameter_id)
     if parameter is None:
         raise NotFound("Paramètre non trouvé")
     return parameter_out(parameter)
 
 
-@put("/api/parametres/{parameter_id:int}/", tags=["parametres"])
+@route(
+    "/api/parametres/{parameter_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=["parametres"],
+)
 @blocking
-def replace_parameter(
+def update_parameter(
     parameter_id: FromPath[int],
     data: JSONBody[ParameterPatch],
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> ParameterOut:
-    """Partial update (clients send PUT with the keys they edit)."""
-    return _update(container, parameter_id, data)
-
-
-@patch("/api/parametres/{parameter_id:int}/", tags=["parametres"])
-@blocking
-def patch_parameter(
-    parameter_id: FromPath[int],
-    data: JSONBody[ParameterPatch],
-    admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> ParameterOut:
-    return _update(container, parameter_id, data)
-
-
-def _update(
-    container: Container, parameter_id: FromPath[int], data: JSONBody[ParameterPatch]
-) -> ParameterOut:
+    """Partial update (clients send PUT with the keys they edit); the others keep their value."""
     current = container.parameters.get(parameter_id)
     if current is None:
         raise NotFound("Paramètre non trouvé")
@@ -128,6 +116,7 @@ def delete_parameter(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> None:
+    """Admin: the rules that read it fall back to their defaults."""
     container.delete_parameter(parameter_id)
 
 
@@ -136,7 +125,6 @@ ROUTES = [
     list_parameters,
     create_parameter,
     parameter_detail,
-    replace_parameter,
-    patch_parameter,
+    update_parameter,
     delete_parameter,
 ]

@@ -18,7 +18,7 @@ from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.idempotency import idempotent
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.shopping import PaymentOut, payment_out
+from chezflora.entrypoints.http.wire.orders import PaymentOut, payment_out
 from chezflora.entrypoints.http.wire.shopping_reports import (
     PAYMENT_HEADER,
     csv_response,
@@ -84,6 +84,7 @@ def payment_stats(
 def export_payments(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> Response[str]:
+    """Admin: every payment as CSV."""
     payments = container.shopping.queries.export_payments()
     return csv_response("paiements.csv", PAYMENT_HEADER, payment_rows(payments))
 
@@ -95,6 +96,7 @@ def payment_detail(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> PaymentOut:
+    """One payment: the payer's or, for admins, any (others get 404)."""
     return _detail(container, caller, payment_id)
 
 

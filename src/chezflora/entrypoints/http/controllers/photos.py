@@ -15,8 +15,8 @@ from litestar.static_files import create_static_files_router
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
-from chezflora.domain.catalogue import ImageTooLarge, UnsupportedImage
 from chezflora.domain.errors import InvalidInput
+from chezflora.domain.photo import ImageTooLarge, UnsupportedImage
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.wire.catalogue import PhotoOut, photo_out
 
@@ -49,6 +49,7 @@ def list_photos(container: NamedDependency[Container]) -> list[PhotoOut]:
 @get("/api/photos/{photo_id:int}/", tags=TAGS)
 @blocking
 def photo_detail(photo_id: FromPath[int], container: NamedDependency[Container]) -> PhotoOut:
+    """One photo, its image as an absolute URL."""
     return photo_out(container.catalogue.reader.photo(photo_id))
 
 
@@ -72,6 +73,7 @@ def add_photo(
 def delete_photo(
     photo_id: FromPath[int], admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> None:
+    """Admin: the row goes, then the file."""
     container.catalogue.delete_photo(photo_id)
 
 

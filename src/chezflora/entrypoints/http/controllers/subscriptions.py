@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import msgspec
-from litestar import Request, Response, delete, get, patch, post, put
+from litestar import HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -103,19 +103,35 @@ def subscription_detail(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> SubscriptionOut:
+    """One subscription: its client's or, for admins, any (others get 404)."""
     return _detail(container, subscription_id, caller)
 
 
-def _update(
-    container: Container, caller: Viewer, subscription_id: int, data: SubscriptionPatch
+@route(
+    "/api/abonnements/{subscription_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=TAGS,
+)
+@blocking
+def update_subscription(
+    subscription_id: FromPath[int],
+    data: JSONBody[SubscriptionPatch],
+    caller: NamedDependency[Viewer],
+    container: NamedDependency[Container],
 ) -> SubscriptionOut:
+    """Partial; clients: date_fin, produit_quantites; admins also paiement_statut, is_active."""
     if not caller.is_admin:
         sent = [name for name in wire.ADMIN_ONLY_FIELDS if getattr(data, name) is not None]
         if sent:
             message = f"Vous ne pouvez pas modifier le champ {sent[0]}"
             raise InvalidInput(message, fields={n: ["Champ non modifiable."] for n in sent})
+    container.subscriptions.update(caller, subscription_id, _changes(data))
+    return _detail(container, subscription_id, caller)
+
+
+def _changes(data: SubscriptionPatch) -> SubscriptionChanges:
     end = data.date_fin
-    changes = SubscriptionChanges(
+    return SubscriptionChanges(
         lines=None if data.produit_quantites is None else wire.lines(data.produit_quantites),
         sets_end=end is not msgspec.UNSET,
         date_fin=wire.day("date_fin", end) if isinstance(end, str) and end else None,
@@ -127,33 +143,6 @@ def _update(
         is_active=data.is_active,
         client_id=data.client_id,
     )
-    container.subscriptions.update(caller, subscription_id, changes)
-    return _detail(container, subscription_id, caller)
-
-
-@put("/api/abonnements/{subscription_id:int}/", tags=TAGS)
-@blocking
-def replace_subscription(
-    subscription_id: FromPath[int],
-    data: JSONBody[SubscriptionPatch],
-    caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> SubscriptionOut:
-    """Partial, like PATCH (the admin form sends PUT with what it shows)."""
-    return _update(container, caller, subscription_id, data)
-
-
-@patch("/api/abonnements/{subscription_id:int}/", tags=TAGS)
-@blocking
-def patch_subscription(
-    subscription_id: FromPath[int],
-    data: JSONBody[SubscriptionPatch],
-    caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> SubscriptionOut:
-    """Clients: `date_fin`, `produit_quantites` (price recomputed). Admins also
-    `paiement_statut` and `is_active=false` (a cancellation)."""
-    return _update(container, caller, subscription_id, data)
 
 
 @delete("/api/abonnements/{subscription_id:int}/", tags=TAGS)
@@ -208,8 +197,7 @@ ROUTES = [
     create_subscription,
     subscription_stats,
     subscription_detail,
-    replace_subscription,
-    patch_subscription,
+    update_subscription,
     delete_subscription,
     cancel_subscription,
     generate_order,

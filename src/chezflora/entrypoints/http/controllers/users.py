@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Request, delete, get, patch, post, put
+from litestar import HttpMethod, Request, delete, get, patch, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
@@ -128,30 +128,19 @@ def user_detail(
     return user_out(user)
 
 
-@put("/api/utilisateurs/{user_id:int}/", tags=["comptes"])
+@route(
+    "/api/utilisateurs/{user_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=["comptes"],
+)
 @blocking
-def replace_user(
+def update_user(
     user_id: FromPath[int],
     data: JSONBody[dict[str, Any]],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> UserOut:
     """Partial update (clients send PUT with a few keys): admins any account, clients own."""
-    changes = UserChanges(values=data)
-    return user_out(
-        container.identity.update_user(caller.user_id, caller.is_admin, user_id, changes)
-    )
-
-
-@patch("/api/utilisateurs/{user_id:int}/", tags=["comptes"])
-@blocking
-def patch_user(
-    user_id: FromPath[int],
-    data: JSONBody[dict[str, Any]],
-    caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
-) -> UserOut:
-    """Same rules as PUT."""
     changes = UserChanges(values=data)
     return user_out(
         container.identity.update_user(caller.user_id, caller.is_admin, user_id, changes)
@@ -191,8 +180,7 @@ ROUTES = [
     list_users,
     create_user,
     user_detail,
-    replace_user,
-    patch_user,
+    update_user,
     delete_user,
     ban_user,
 ]

@@ -50,6 +50,7 @@ def wishlist_detail(
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> WishlistOut:
+    """One wishlist: its owner's or, for admins, any (others get 404)."""
     view = container.shopping.queries.wishlist(
         Scope.of(caller.user_id, caller.is_admin), wishlist_id
     )
@@ -65,6 +66,7 @@ def delete_wishlist(
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
 ) -> None:
+    """Admin: the client gets a new empty wishlist on next use."""
     container.shopping.delete_wishlist(wishlist_id)
 
 
@@ -88,6 +90,7 @@ def remove_from_wishlist(
     container: NamedDependency[Container],
     data: JSONBody[ProductIdIn | None] = None,
 ) -> dict[str, Any]:
+    """The product leaves the caller's wishlist; 400 when it was not there."""
     product_id = _product_id(data)
     container.shopping.remove_from_wishlist(caller, product_id)
     return {"status": "Produit supprimé de la wishlist", "produit_id": product_id}

@@ -16,16 +16,11 @@ from chezflora.application.catalogue.views import (
     PromotionView,
 )
 from chezflora.domain.errors import InvalidInput
-from chezflora.domain.money import Money
 from chezflora.entrypoints.http.query import parse_instant
 from chezflora.entrypoints.http.wire.identity import Body
+from chezflora.entrypoints.http.wire.values import number, present
 
 BAD_DATE = "Date invalide (format ISO 8601 attendu)."
-
-
-def number(amount: Money) -> float:
-    # float() of a 2-place Decimal prints back the same digits in JSON.
-    return float(amount.amount)
 
 
 class CategoryOut(msgspec.Struct, kw_only=True):
@@ -192,16 +187,6 @@ class PromotionIn(Body):
     categorie_id: Any = msgspec.UNSET
     produit_ids: Any = msgspec.UNSET
     is_active: Any = msgspec.UNSET
-
-
-def present(body: msgspec.Struct) -> dict[str, object]:
-    """The keys the client sent; JSON floats become their shortest decimal text (no float math)."""
-    values: dict[str, object] = {}
-    for name in body.__struct_fields__:
-        value = getattr(body, name)
-        if value is not msgspec.UNSET:
-            values[name] = str(value) if isinstance(value, float) else value
-    return values
 
 
 def promotion_values(body: PromotionIn) -> dict[str, object]:

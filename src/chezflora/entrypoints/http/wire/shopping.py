@@ -1,4 +1,4 @@
-"""Wire shapes of carts, addresses, orders, payments, wishlists (French names, money numbers)."""
+"""Wire shapes of what a client prepares: carts, addresses, wishlists (French names)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,11 @@ from chezflora.application.shopping.views import (
     CartItemView,
     CartView,
     ClientBrief,
-    OrderLineView,
-    OrderView,
-    PaymentView,
     ProductCard,
     WishlistView,
 )
-from chezflora.domain.money import Money
 from chezflora.entrypoints.http.wire.identity import Body, UserBrief
-
-
-def number(money: Money) -> float:
-    """A 2-place Decimal as a JSON number: float() of it prints exactly the stored digits."""
-    return float(money.amount)
+from chezflora.entrypoints.http.wire.values import number
 
 
 class PhotoOut(msgspec.Struct, kw_only=True):
@@ -47,11 +39,6 @@ class ProductOut(msgspec.Struct, kw_only=True):
     is_active: bool
     categorie: CategoryBrief | None
     photos: list[PhotoOut]
-
-
-class ProductBrief(msgspec.Struct, kw_only=True):
-    id: int | None
-    nom: str
 
 
 class CartItemOut(msgspec.Struct, kw_only=True):
@@ -80,45 +67,6 @@ class AddressOut(msgspec.Struct, kw_only=True):
     pays: str
     is_default: bool
     client: UserBrief
-
-
-class OrderLineOut(msgspec.Struct, kw_only=True):
-    id: int
-    commande: int
-    produit: ProductBrief
-    produit_nom: str
-    quantite: int
-    prix_unitaire: float
-    date_creation: datetime
-
-
-class PaymentOut(msgspec.Struct, kw_only=True):
-    id: int
-    type_transaction: str
-    methode_paiement: str | None
-    montant: float
-    date: datetime
-    statut: str
-    details: str | None
-    is_active: bool
-    commande: int | None
-    abonnement: int | None
-    atelier: int | None
-    utilisateur: UserBrief
-    date_mise_a_jour: datetime
-
-
-class OrderOut(msgspec.Struct, kw_only=True):
-    id: int
-    client: UserBrief
-    date: datetime
-    statut: str
-    total: float
-    lignes: list[OrderLineOut]
-    is_active: bool
-    date_mise_a_jour: datetime
-    adresse: AddressOut | None
-    paiement: PaymentOut | None
 
 
 class WishlistOut(msgspec.Struct, kw_only=True):
@@ -186,51 +134,6 @@ def address_out(address: AddressView) -> AddressOut:
     )
 
 
-def order_line_out(line: OrderLineView) -> OrderLineOut:
-    return OrderLineOut(
-        id=line.id,
-        commande=line.order_id,
-        produit=ProductBrief(id=line.product_id, nom=line.product_name),
-        produit_nom=line.product_name,
-        quantite=line.quantity,
-        prix_unitaire=number(line.unit_price),
-        date_creation=line.created_at,
-    )
-
-
-def payment_out(payment: PaymentView) -> PaymentOut:
-    return PaymentOut(
-        id=payment.id,
-        type_transaction=payment.kind,
-        methode_paiement=payment.method,
-        montant=number(payment.amount),
-        date=payment.created_at,
-        statut=payment.status,
-        details=payment.details,
-        is_active=payment.is_active,
-        commande=payment.order_id,
-        abonnement=payment.subscription_id,
-        atelier=payment.workshop_id,
-        utilisateur=user_brief(payment.payer),
-        date_mise_a_jour=payment.updated_at,
-    )
-
-
-def order_out(order: OrderView) -> OrderOut:
-    return OrderOut(
-        id=order.id,
-        client=user_brief(order.client),
-        date=order.placed_at,
-        statut=order.status,
-        total=number(order.total),
-        lignes=[order_line_out(line) for line in order.lines],
-        is_active=order.is_active,
-        date_mise_a_jour=order.updated_at,
-        adresse=None if order.address is None else address_out(order.address),
-        paiement=None if order.payment is None else payment_out(order.payment),
-    )
-
-
 def wishlist_out(wishlist: WishlistView) -> WishlistOut:
     return WishlistOut(
         id=wishlist.id,
@@ -264,18 +167,3 @@ class AddressIn(Body):
     code_postal: str | msgspec.UnsetType | None = msgspec.UNSET
     pays: str | msgspec.UnsetType | None = msgspec.UNSET
     is_default: bool | msgspec.UnsetType = msgspec.UNSET
-
-    def present(self) -> dict[str, object]:
-        """Only the keys the client sent (PUT is partial too)."""
-        return {
-            name: value
-            for name, value in msgspec.structs.asdict(self).items()
-            if value is not msgspec.UNSET
-        }
-
-
-class OrderChangeIn(Body):
-    """Only the status (and, for admins, the archive flag) can change; totals and lines never."""
-
-    statut: str | None = None
-    is_active: bool | None = None

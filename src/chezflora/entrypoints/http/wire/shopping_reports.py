@@ -11,7 +11,7 @@ from litestar import Response
 
 from chezflora.application.shopping.stats import Bucket, PaymentReport, RevenueReport
 from chezflora.application.shopping.views import OrderView, PaymentView
-from chezflora.entrypoints.http.wire.shopping import number
+from chezflora.entrypoints.http.wire.values import number
 
 
 def revenue_out(report: RevenueReport) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from chezflora.application.subscriptions.queries import (
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.subscription import PaymentState, SubscriptionType
 from chezflora.entrypoints.http.wire.identity import Body
+from chezflora.entrypoints.http.wire.values import number
 
 BAD_DATE = "Date invalide (format AAAA-MM-JJ attendu)."
 BAD_TYPE = "Type inconnu : mensuel, hebdomadaire ou annuel."
@@ -126,7 +127,7 @@ def subscription_out(view: SubscriptionView) -> SubscriptionOut:
         abonnement_produits=[_line_out(line) for line in view.lines],
         client=ClientOut(id=view.client_id, username=view.client_username),
         prochaine_facturation=view.prochaine_facturation,
-        prix=float(view.prix.amount),
+        prix=number(view.prix),
         is_active=view.is_active,
         date_creation=view.date_creation,
         date_mise_a_jour=view.date_mise_a_jour,
@@ -138,7 +139,7 @@ def subscription_out(view: SubscriptionView) -> SubscriptionOut:
 def _line_out(line: BasketLineView) -> BasketLineOut:
     photos = [PhotoOut(id=p.id, image=p.image, uploaded_at=p.uploaded_at) for p in line.photos]
     product = ProductBriefOut(
-        id=line.product_id, nom=line.nom, prix=float(line.prix.amount), photos=photos
+        id=line.product_id, nom=line.nom, prix=number(line.prix), photos=photos
     )
     return BasketLineOut(produit=product, quantite=line.quantite)
 
@@ -147,7 +148,7 @@ def stats_out(stats: SubscriptionStats) -> StatsOut:
     return StatsOut(
         total_abonnements=stats.total_abonnements,
         active_abonnements=stats.active_abonnements,
-        revenus=float(stats.revenus.amount),
+        revenus=number(stats.revenus),
         abonnements_by_type=[TypeCountOut(c.type, c.total) for c in stats.abonnements_by_type],
     )
 
