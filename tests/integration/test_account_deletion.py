@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.integration.catalogue_rows import add_category, add_product
+from tests.integration.rows import add_category, add_product
 from tests.integration.helpers import PASSWORD, bearer, make_admin, make_client
 
 ADDRESS = {
