@@ -35,8 +35,10 @@ from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.catalogue import CatalogueModule
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
+from chezflora.application.dashboard import DashboardQueries
 from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
+from chezflora.application.identity.queries import ParameterQueries, UserQueries
 from chezflora.application.operations import OperationsUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
 from chezflora.application.ports import (
@@ -79,9 +81,9 @@ class Container:
     rate_limiter: RateLimiter
     read_cache: ReadCache
     identity: IdentityUseCases
-    users: SqlUserQueries
-    dashboard: SqlDashboardQueries
-    parameters: SqlParameterQueries
+    users: UserQueries
+    dashboard: DashboardQueries
+    parameters: ParameterQueries
     save_parameter: SaveParameter
     delete_parameter: DeleteParameter
     send_contact_message: SendContactMessage
