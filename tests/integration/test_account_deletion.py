@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.integration.rows import add_category, add_product
 from tests.integration.helpers import PASSWORD, bearer, make_admin, make_client
+from tests.integration.rows import add_category, add_product
 
 ADDRESS = {
     "nom": "Maison",

@@ -98,3 +98,28 @@ def test_pagination_envelope_links_and_bounds(client, container):
     assert client.get("/api/parametres/?per_page=abc", headers=bearer(admin)).status_code == 400
     capped = client.get("/api/parametres/?per_page=500", headers=bearer(admin)).json()
     assert len(capped["results"]) == 12
+
+
+def test_ids_beyond_bigint_are_a_400_not_a_driver_overflow(client, container):
+    from tests.integration.helpers import make_client
+
+    _, token = make_client(client, container, "kofi")
+    _, admin = make_admin(client, container)
+    cart = client.get("/api/paniers/mon_panier/", headers=bearer(token)).json()["id"]
+    huge = 10**30
+    added = client.post(
+        f"/api/paniers/{cart}/ajouter_produit/",
+        json={"produit_id": huge, "quantite": 1},
+        headers=bearer(token),
+    )
+    assert added.status_code == 400 and "produit_id" in added.json()["fields"]
+    product = client.post(
+        "/api/produits/",
+        json={"nom": "Z", "description": "d", "prix": 1, "stock": 1, "categorie_id": huge},
+        headers=bearer(admin),
+    )
+    assert product.status_code == 400 and "categorie_id" in product.json()["fields"]
+    assert (
+        client.post("/api/ban-user/", json={"user_id": huge}, headers=bearer(admin)).status_code
+        == 400
+    )

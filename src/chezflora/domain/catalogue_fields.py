@@ -164,10 +164,13 @@ def validate_flag(value: object, field: str = "is_active") -> bool:
     raise InvalidInput.on_field(field, NOT_A_BOOLEAN)
 
 
+MAX_ID = 2**63 - 1  # ids are BIGINT: a larger number cannot name anything
+
+
 def validate_id(value: object, field: str) -> int:
-    """A positive id, as an integer or a numeric string."""
+    """A positive id within BIGINT, as an integer or a numeric string."""
     number = _read_int(value)
-    if number is None or number < 1:
+    if number is None or not 1 <= number <= MAX_ID:
         raise InvalidInput.on_field(field, NOT_AN_ID)
     return number
 

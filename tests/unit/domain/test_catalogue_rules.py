@@ -219,3 +219,13 @@ def test_low_stock_includes_the_threshold() -> None:
 def test_low_stock_follows_the_parameter(stock: int, threshold: int) -> None:
     assert is_low_stock(stock, threshold) == (stock <= threshold)
     assert is_low_stock(threshold, threshold)
+
+
+def test_ids_beyond_bigint_are_refused_as_input_errors() -> None:
+    from chezflora.domain.catalogue_fields import validate_id, validate_ids
+
+    assert validate_id(str(2**63 - 1), "categorie_id") == 2**63 - 1
+    with pytest.raises(InvalidInput):
+        validate_id(10**30, "categorie_id")
+    with pytest.raises(InvalidInput):
+        validate_ids([1, 10**30], "promotions")

@@ -92,6 +92,8 @@ def _field_and_message(key: str, message: str) -> tuple[str, str]:
 
 def _french(message: str) -> str:
     base = message.split(" - at ")[0]
+    if ">=" in base or "<=" in base:
+        return "Valeur hors limites."
     if base.startswith("Expected `int"):
         return "Un nombre entier est attendu."
     if base.startswith("Expected `bool"):

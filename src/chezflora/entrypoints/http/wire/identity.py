@@ -8,6 +8,7 @@ import msgspec
 
 from chezflora.domain.parameter import Parameter
 from chezflora.domain.user import User
+from chezflora.entrypoints.http.wire.values import Id
 
 
 class Body(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -80,12 +81,12 @@ class RegisterIn(Body):
 
 
 class VerifyIn(Body):
-    user_id: int | None = None
+    user_id: Id | None = None
     code: str | None = None
 
 
 class ResendIn(Body):
-    user_id: int | None = None
+    user_id: Id | None = None
     email: str | None = None
 
 
@@ -116,14 +117,14 @@ class NewUserIn(Body):
 
 
 class BanIn(Body):
-    user_id: int | None = None
+    user_id: Id | None = None
     reason: str | None = None
     ban_reason: str | None = None
 
 
 class StatusOut(msgspec.Struct, omit_defaults=True):
     status: str
-    user_id: int | None = None
+    user_id: Id | None = None
 
 
 class ParameterOut(msgspec.Struct, kw_only=True):

@@ -15,7 +15,7 @@ from chezflora.application.shopping.views import (
     WishlistView,
 )
 from chezflora.entrypoints.http.wire.identity import Body, UserBrief
-from chezflora.entrypoints.http.wire.values import number
+from chezflora.entrypoints.http.wire.values import Id, number
 
 
 class PhotoOut(msgspec.Struct, kw_only=True):
@@ -148,16 +148,16 @@ def wishlist_out(wishlist: WishlistView) -> WishlistOut:
 
 
 class CartLineIn(Body):
-    produit_id: int | None = None
+    produit_id: Id | None = None
     quantite: int = 1
 
 
 class ProductIdIn(Body):
-    produit_id: int | None = None
+    produit_id: Id | None = None
 
 
 class CheckoutIn(Body):
-    adresse_id: int | None = None
+    adresse_id: Id | None = None
 
 
 class AddressIn(Body):

@@ -15,7 +15,7 @@ from chezflora.application.subscriptions.queries import (
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.subscription import PaymentState, SubscriptionType
 from chezflora.entrypoints.http.wire.identity import Body
-from chezflora.entrypoints.http.wire.values import number
+from chezflora.entrypoints.http.wire.values import Id, number
 
 BAD_DATE = "Date invalide (format AAAA-MM-JJ attendu)."
 BAD_TYPE = "Type inconnu : mensuel, hebdomadaire ou annuel."
@@ -23,7 +23,7 @@ BAD_PAYMENT_STATE = "Statut de paiement inconnu : non_paye, paye_mensuel ou paye
 
 
 class LineIn(Body):
-    produit_id: int
+    produit_id: Id
     quantite: int = 1
 
 
@@ -32,7 +32,7 @@ class SubscriptionIn(Body):
     produit_quantites: list[LineIn]
     date_debut: str
     date_fin: str | None = None
-    client_id: int | None = None
+    client_id: Id | None = None
 
 
 class SubscriptionPatch(Body):
@@ -45,7 +45,7 @@ class SubscriptionPatch(Body):
     produit_quantites: list[LineIn] | None = None
     is_active: bool | None = None
     paiement_statut: str | None = None
-    client_id: int | None = None
+    client_id: Id | None = None
     prix: Any = None
     prochaine_livraison: Any = None
     prochaine_facturation: Any = None

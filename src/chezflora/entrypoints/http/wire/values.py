@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
 
 from chezflora.domain.money import Money
+
+# A database id: positive and within BIGINT, so an absurd number is a 400, not a driver overflow.
+Id = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
 
 
 def number(money: Money) -> float:
