@@ -17,3 +17,15 @@ def test_the_budget_is_per_client_and_resets_with_the_window():
     assert limiter.hit("register", "b") is None
     now[0] = 1021.0
     assert limiter.hit("register", "a") is None
+
+
+def test_redis_down_falls_back_to_counting_in_the_process():
+    from redis import Redis
+
+    from chezflora.adapters.rate_limit import RedisRateLimiter
+
+    unreachable = Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    limiter = RedisRateLimiter(unreachable, {"login": "2/minute"})
+    assert limiter.hit("login", "a") is None
+    assert limiter.hit("login", "a") is None
+    assert limiter.hit("login", "a") is not None

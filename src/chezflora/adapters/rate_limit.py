@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
 
 from redis import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
 
 _UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
@@ -39,15 +43,27 @@ class MemoryRateLimiter:
 
 
 class RedisRateLimiter:
-    """INCR + EXPIRE in one round trip; every API process shares the same counters."""
+    """INCR + EXPIRE in one round trip; every API process shares the same counters.
+
+    When Redis cannot be reached the process counts on its own (in memory) rather than
+    failing the request: throttling degrades, the shop keeps working.
+    """
 
     def __init__(self, client: Redis, rates: Mapping[str, str]) -> None:
         self._client = client
         self._rates = {scope: parse_rate(rate) for scope, rate in rates.items()}
+        self._fallback = MemoryRateLimiter(rates)
 
     def hit(self, scope: str, key: str) -> int | None:
         if scope not in self._rates:
             return None
+        try:
+            return self._shared_hit(scope, key)
+        except RedisError as exc:
+            log.warning("rate limiter: Redis unavailable (%s); counting in this process", exc)
+            return self._fallback.hit(scope, key)
+
+    def _shared_hit(self, scope: str, key: str) -> int | None:
         limit, window = self._rates[scope]
         now = time.time()
         slot = int(now // window)
