@@ -33,4 +33,6 @@ def _link(request: Request[Any, Any, Any], base_url: str, number: int) -> str:
     if number > 1:
         params.append(("page", str(number)))
     query = urlencode(params)
-    return f"{base_url}{request.url.path}" + (f"?{query}" if query else "")
+    # Paths keep their trailing slash, as the clients write them.
+    path = request.url.path.rstrip("/") + "/"
+    return f"{base_url}{path}" + (f"?{query}" if query else "")
