@@ -106,10 +106,10 @@ def test_pagination_edges(client, admin):
     first = client.get("/api/produits/").json()
     assert first["count"] == 12 and len(first["results"]) == 10
     assert first["previous"] is None
-    assert first["next"] == "http://testserver.local/api/produits?page=2"
+    assert first["next"] == "http://testserver.local/api/produits/?page=2"
     second = client.get(first["next"]).json()
     assert len(second["results"]) == 2 and second["next"] is None
-    assert second["previous"] == "http://testserver.local/api/produits"
+    assert second["previous"] == "http://testserver.local/api/produits/"
     beyond = client.get("/api/produits/?page=3")
     assert beyond.status_code == 404 and beyond.json()["detail"] == "Page non valide."
     clamped = client.get("/api/produits/?per_page=1000").json()
