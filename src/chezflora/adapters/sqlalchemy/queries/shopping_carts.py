@@ -36,6 +36,21 @@ def _scoped(table: sa.Table, scope: Scope, options: ListOptions) -> sa.Select[An
     return order(query, options.ordering, allowed, [mine_first], table.c.id)
 
 
+def _owned_rows(
+    conn: Connection,
+    table: sa.Table,
+    scope: Scope,
+    options: ListOptions,
+    page: PageRequest,
+    row_id: int | None,
+) -> Page[Any]:
+    """One page of carts or wishlists in the caller's scope, optionally one of them by id."""
+    query = _scoped(table, scope, options)
+    if row_id is not None:
+        query = query.where(table.c.id == row_id)
+    return fetch_page(conn, query, page, lambda row: row)
+
+
 def cart_page(
     conn: Connection,
     scope: Scope,
@@ -45,10 +60,7 @@ def cart_page(
     url_for: UrlFor,
     cart_id: int | None = None,
 ) -> Page[CartView]:
-    query = _scoped(carts, scope, options)
-    if cart_id is not None:
-        query = query.where(carts.c.id == cart_id)
-    rows = fetch_page(conn, query, page, lambda row: row)
+    rows = _owned_rows(conn, carts, scope, options, page, cart_id)
     ids = [r.id for r in rows.items]
     lines: dict[int, list[Any]] = defaultdict(list)
     if ids:
@@ -90,10 +102,7 @@ def wishlist_page(
     url_for: UrlFor,
     wishlist_id: int | None = None,
 ) -> Page[WishlistView]:
-    query = _scoped(wishlists, scope, options)
-    if wishlist_id is not None:
-        query = query.where(wishlists.c.id == wishlist_id)
-    rows = fetch_page(conn, query, page, lambda row: row)
+    rows = _owned_rows(conn, wishlists, scope, options, page, wishlist_id)
     ids = [r.id for r in rows.items]
     chosen: dict[int, list[int]] = defaultdict(list)
     if ids:

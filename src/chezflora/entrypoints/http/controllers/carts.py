@@ -47,6 +47,13 @@ def _product_id(data: CartLineIn | ProductIdIn | None) -> int:
     return data.produit_id
 
 
+def _line(data: CartLineIn | None) -> tuple[int, int]:
+    """The product and quantity of an item action (quantity defaults to 1)."""
+    product_id = _product_id(data)
+    assert data is not None  # _product_id refused a missing body
+    return product_id, data.quantite
+
+
 def _item(view: CartView, product_id: int) -> CartItemOut:
     return next(cart_item_out(i) for i in view.items if i.product.id == product_id)
 
@@ -118,9 +125,8 @@ def add_product(
     data: JSONBody[CartLineIn | None] = None,
 ) -> CartItemOut:
     """Adds `quantite` (default 1) of an active product; the line must fit the stock."""
-    product_id = _product_id(data)
-    assert data is not None
-    container.shopping.add_to_cart(caller, cart_id, product_id, data.quantite)
+    product_id, quantity = _line(data)
+    container.shopping.add_to_cart(caller, cart_id, product_id, quantity)
     return _item(_own(container, caller, cart_id), product_id)
 
 
@@ -133,9 +139,8 @@ def change_quantity(
     data: JSONBody[CartLineIn | None] = None,
 ) -> CartItemOut:
     """Sets the new absolute quantity (integer ≥ 1, within stock)."""
-    product_id = _product_id(data)
-    assert data is not None
-    container.shopping.change_quantity(caller, cart_id, product_id, data.quantite)
+    product_id, quantity = _line(data)
+    container.shopping.change_quantity(caller, cart_id, product_id, quantity)
     return _item(_own(container, caller, cart_id), product_id)
 
 
