@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import msgspec
@@ -39,9 +40,9 @@ class WorkshopIn(Body):
     prix: Number | None = None
     places_totales: Number | None = None
     is_active: bool | str | None = None
-    places_disponibles: msgspec.Raw | None = None
-    participants: msgspec.Raw | None = None
-    id: msgspec.Raw | None = None
+    places_disponibles: Any = None
+    participants: Any = None
+    id: Any = None
 
 
 class RegisterIn(Body):
