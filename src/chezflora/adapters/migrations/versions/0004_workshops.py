@@ -73,6 +73,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_workshop_registrations")),
         sa.UniqueConstraint("atelier_id", "utilisateur_id", name="uq_workshop_registrations_user"),
+        sqlite_autoincrement=True,
         mysql_charset="utf8mb4",
         mysql_engine="InnoDB",
     )

@@ -41,5 +41,8 @@ workshop_registrations = sa.Table(
     sa.Column("rappel_envoye", UTCDateTime, nullable=True),
     # One registration per user and workshop, whatever races.
     sa.UniqueConstraint("atelier_id", "utilisateur_id", name="uq_workshop_registrations_user"),
+    # Ids are never reused (SQLite would hand a deleted row's id out again): a payment's
+    # `inscription_id` must name one registration forever.
+    sqlite_autoincrement=True,
     **TABLE_ARGS,
 )
