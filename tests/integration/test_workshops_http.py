@@ -242,3 +242,19 @@ def test_idempotency_key_replays_the_registration(client, container, world):
     assert len(seat_payments(container.engine, workshop)) == 1
     other = client.post(path, json={"liste_attente": True}, headers=headers)
     assert other.status_code == 409
+
+
+def test_openapi_documents_the_routes_and_the_waiting_list(client):
+    paths = client.get("/api/schema/").json()["paths"]
+    register = paths["/api/ateliers/{workshop_id}/s_inscrire"]["post"]
+    assert "liste_attente" in register["description"]
+    assert "waiting list" in register["description"]
+    for path in (
+        "/api/ateliers",
+        "/api/ateliers/{workshop_id}",
+        "/api/ateliers/{workshop_id}/desinscription",
+        "/api/ateliers/{workshop_id}/cancel",
+        "/api/ateliers/{workshop_id}/participants",
+        "/api/ateliers/stats",
+    ):
+        assert path in paths, path
