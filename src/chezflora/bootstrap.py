@@ -55,6 +55,7 @@ from chezflora.application.subscriptions import SubscriptionsModule
 from chezflora.application.subscriptions.erasure import SubscriptionPersonalData
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.application.workshops import WorkshopsModule
+from chezflora.application.workshops.erasure import WorkshopPersonalData
 from chezflora.application.workshops.ports import WorkshopUnitOfWork
 from chezflora.config import Settings, ensure_jwt_secret
 from chezflora.domain.payment import TransactionType
@@ -175,7 +176,15 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
         read_cache=read_cache,
         identity=IdentityUseCases.build(
-            uow, clock, hasher, tokens, [ShoppingPersonalData(), SubscriptionPersonalData()]
+            uow,
+            clock,
+            hasher,
+            tokens,
+            [
+                ShoppingPersonalData(),
+                SubscriptionPersonalData(),
+                WorkshopPersonalData(ZoneInfo(settings.shop_timezone)),
+            ],
         ),
         users=SqlUserQueries(engine),
         dashboard=SqlDashboardQueries(engine),

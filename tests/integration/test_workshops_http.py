@@ -258,3 +258,13 @@ def test_openapi_documents_the_routes_and_the_waiting_list(client):
         "/api/ateliers/stats",
     ):
         assert path in paths, path
+
+
+def test_a_deleted_account_gives_its_seat_to_the_waiting_list(client, container, world):
+    workshop = add_workshop(container.engine, container.clock.now(), seats=1)
+    assert _register(client, world["alice"], workshop).status_code == 200
+    assert _register(client, world["bob"], workshop, liste_attente=True).status_code == 200
+    assert client.delete("/api/utilisateurs/me/", headers=bearer(world["alice"])).status_code == 204
+    rows = {r.utilisateur_id: r.statut for r in registrations_of(container.engine, workshop)}
+    assert rows == {world["bob_id"]: "inscrit"}
+    assert [p.statut for p in seat_payments(container.engine, workshop)] == ["echec", "simule"]

@@ -58,6 +58,10 @@ class RegistrationRepository(Protocol):
         """1-based rank of a waiting-list entry (oldest first); None when not waiting."""
         ...
 
+    def workshops_of_user(self, user_id: int) -> list[int]:
+        """Workshops where the user holds a seat or waits, by id."""
+        ...
+
     def first_waiting(self, workshop_id: int) -> Registration | None:
         """The oldest waiting-list entry, locked."""
         ...

@@ -174,6 +174,14 @@ class SqlRegistrationRepository:
         ).scalar_one()
         return int(ahead)
 
+    def workshops_of_user(self, user_id: int) -> list[int]:
+        rows = self._conn.execute(
+            sa.select(_R.atelier_id)
+            .where(_R.utilisateur_id == user_id, _R.statut != RegistrationStatus.ANNULE.value)
+            .order_by(_R.atelier_id)
+        )
+        return [int(workshop_id) for (workshop_id,) in rows]
+
     def first_waiting(self, workshop_id: int) -> Registration | None:
         query = (
             sa.select(workshop_registrations)
