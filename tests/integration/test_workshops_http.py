@@ -268,3 +268,17 @@ def test_a_deleted_account_gives_its_seat_to_the_waiting_list(client, container,
     rows = {r.utilisateur_id: r.statut for r in registrations_of(container.engine, workshop)}
     assert rows == {world["bob_id"]: "inscrit"}
     assert [p.statut for p in seat_payments(container.engine, workshop)] == ["echec", "simule"]
+
+
+def test_admin_participants_page_searches_and_lists_every_registration(client, container, world):
+    workshop = add_workshop(container.engine, container.clock.now(), seats=1)
+    assert _register(client, world["alice"], workshop).status_code == 200
+    assert _register(client, world["bob"], workshop, liste_attente=True).status_code == 200
+    path = f"/api/ateliers/{workshop}/participants/"
+    admin = bearer(world["admin"])
+    everyone = client.get(f"{path}?per_page=1", headers=admin).json()
+    assert everyone["count"] == 2 and everyone["next"].endswith("per_page=1&page=2")
+    assert everyone["results"][0]["utilisateur"] == "alice"
+    found = client.get(f"{path}?search=BOB", headers=admin).json()["results"]
+    assert [(r["utilisateur"], r["statut"]) for r in found] == [("bob", "en_attente")]
+    assert client.get("/api/ateliers/999999/participants/", headers=admin).status_code == 404
