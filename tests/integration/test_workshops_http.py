@@ -282,3 +282,19 @@ def test_admin_participants_page_searches_and_lists_every_registration(client, c
     found = client.get(f"{path}?search=BOB", headers=admin).json()["results"]
     assert [(r["utilisateur"], r["statut"]) for r in found] == [("bob", "en_attente")]
     assert client.get("/api/ateliers/999999/participants/", headers=admin).status_code == 404
+
+
+def test_coming_back_gets_a_new_payment_and_leaving_again_settles_only_it(client, container, world):
+    workshop = add_workshop(container.engine, container.clock.now(), seats=2)
+    assert _register(client, world["alice"], workshop).status_code == 200
+    assert _leave(client, world["alice"], workshop).status_code == 200
+    again = _register(client, world["alice"], workshop)
+    assert again.status_code == 200
+    paid = client.post(
+        f"/api/paiements/{again.json()['paiement_id']}/simuler/", headers=bearer(world["alice"])
+    )
+    assert paid.status_code == 200
+    assert _leave(client, world["alice"], workshop).status_code == 200
+    first, second = seat_payments(container.engine, workshop)
+    assert (first.statut, second.statut) == ("echec", "rembourse")
+    assert first.inscription_id != second.inscription_id
