@@ -13,9 +13,12 @@ from typing import Any
 from bench.checkout import prepare_customers, run_flow, stock_up
 from bench.scenarios import admin_token, catalogue_targets, first_products
 from bench.server import bench_environment, prepare, serving
+from bench.workshops import add_workshops, run_registrations
 from bench.wrk import LoadResult, run_wrk
 
 RESULTS = Path(__file__).parent / "results"
+# More workshops than one client can register for in a run, 1,000 seats each.
+WORKSHOPS = 5_000
 
 
 def main() -> None:
@@ -67,6 +70,9 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
         products = first_products(base, len(customers))
         stock_up(env["CHEZFLORA_DATABASE_URL"], products)
         rows.append(run_flow(base, customers, products, args.duration))
+        # Fresh workshops per server: the customers of an earlier run are registered already.
+        first = add_workshops(env["CHEZFLORA_DATABASE_URL"], WORKSHOPS)
+        rows.append(run_registrations(base, customers, first, WORKSHOPS, args.duration))
     return rows
 
 
@@ -108,6 +114,11 @@ def _print(report: dict[str, Any]) -> None:
                 f"{row['name'][:33]:<34}{row['requests_per_second']:>10.0f}{row['p50_ms']:>10.2f}"
                 f"{row['p99_ms']:>10.2f}{row['non_2xx']:>10}"
             )
+            if "registrations_per_second" in row:
+                print(
+                    f"{'  → registrations/s':<34}{row['registrations_per_second']:>10.1f}"
+                    f"   (registrations {row['registrations']}, refused {row['refused']})"
+                )
             if "flows_per_second" in row:
                 print(
                     f"{'  → complete flows/s':<34}{row['flows_per_second']:>10.1f}"

@@ -29,6 +29,7 @@ from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
 from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
+from chezflora.adapters.sqlalchemy.queries.workshops import SqlWorkshopQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
@@ -53,6 +54,9 @@ from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
 from chezflora.application.subscriptions.erasure import SubscriptionPersonalData
 from chezflora.application.unit_of_work import UnitOfWorkFactory
+from chezflora.application.workshops import WorkshopsModule
+from chezflora.application.workshops.erasure import WorkshopPersonalData
+from chezflora.application.workshops.ports import WorkshopUnitOfWork
 from chezflora.config import Settings, ensure_jwt_secret
 from chezflora.domain.payment import TransactionType
 
@@ -93,6 +97,7 @@ class Container:
     jobs: JobsModule
     shopping: ShoppingModule
     idempotency: IdempotencyGuard
+    workshops: WorkshopsModule
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -145,12 +150,18 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     def catalogue_uow() -> CatalogueUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
+    def workshop_uow() -> WorkshopUnitOfWork:
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+
     storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
     subscriptions = SubscriptionsModule.build(
         uow,
         clock,
         ZoneInfo(settings.shop_timezone),
         SqlSubscriptionQueries(engine, storage.url),
+    )
+    workshops = WorkshopsModule.build(
+        workshop_uow, clock, ZoneInfo(settings.shop_timezone), SqlWorkshopQueries(engine)
     )
 
     return Container(
@@ -165,7 +176,15 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
         read_cache=read_cache,
         identity=IdentityUseCases.build(
-            uow, clock, hasher, tokens, [ShoppingPersonalData(), SubscriptionPersonalData()]
+            uow,
+            clock,
+            hasher,
+            tokens,
+            [
+                ShoppingPersonalData(),
+                SubscriptionPersonalData(),
+                WorkshopPersonalData(ZoneInfo(settings.shop_timezone)),
+            ],
         ),
         users=SqlUserQueries(engine),
         dashboard=SqlDashboardQueries(engine),
@@ -197,10 +216,14 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             SqlShoppingQueries(engine, clock, storage.url),
             ZoneInfo(settings.shop_timezone),
             # A simulated or refunded subscription payment moves its subscription too.
-            payment_hooks={TransactionType.ABONNEMENT: subscriptions.payment_hook},
+            payment_hooks={
+                TransactionType.ABONNEMENT: subscriptions.payment_hook,
+                TransactionType.ATELIER: workshops.payment_hook,
+            },
         ),
         # Checkout, payment simulation and subscription creation share one key store (§4).
         idempotency=IdempotencyGuard(uow, clock),
+        workshops=workshops,
     )
 
 

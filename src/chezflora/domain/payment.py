@@ -73,6 +73,7 @@ class Payment:
     order_id: int | None = None
     subscription_id: int | None = None
     workshop_id: int | None = None
+    registration_id: int | None = None
     created_at: datetime
     updated_at: datetime
     details: str | None = None
@@ -101,6 +102,22 @@ class Payment:
             amount=amount,
             subscription_id=subscription_id,
             details=details,
+            created_at=now,
+            updated_at=now,
+        )
+
+    @classmethod
+    def for_workshop_seat(
+        cls, workshop_id: int, registration_id: int, payer_id: int, amount: Money, now: datetime
+    ) -> Payment:
+        """One seat of a workshop: linked to its registration, so a refund finds this one."""
+        return cls(
+            payer_id=payer_id,
+            kind=TransactionType.ATELIER,
+            amount=amount,
+            workshop_id=workshop_id,
+            registration_id=registration_id,
+            details=f"Inscription n° {registration_id} à l'atelier n° {workshop_id}",
             created_at=now,
             updated_at=now,
         )

@@ -21,7 +21,7 @@ def _home_page(api: Api, token: str | None) -> None:
     for product in products.json()["results"]:
         assert product.keys() >= PRODUCT_CARD and isinstance(product["photos"], list)
     # S1.3 GET /api/services/?signal=… — services not built.
-    # S1.4 GET /api/ateliers/?signal=… — ateliers not built.
+    # S1.4 GET /api/ateliers/?signal=… — test_workshop_journeys.py.
     # S1.5 GET /api/articles/?signal=… — articles not built.
     promotions = api.get("/api/promotions/", token)
     assert promotions.status_code == 200
@@ -101,4 +101,19 @@ def test_s40_trailing_slash_tolerance(api: Api) -> None:
     assert bare.json() == slashed.json()
     # GET /api/devis — devis not built.
     # GET /api/realisations/{id} — réalisations not built.
-    # GET /api/ateliers/{id} — ateliers not built.
+    workshop = api.post(
+        "/api/ateliers/",
+        api.admin(),
+        json={
+            "nom": "Ikebana",
+            "date": "2030-06-01T10:00",
+            "duree": 2,
+            "prix": "5000",
+            "places_totales": 10,
+            "description": "",
+            "is_active": True,
+        },
+    ).json()["id"]
+    bare_workshop = api.get(f"/api/ateliers/{workshop}", token)
+    assert bare_workshop.status_code == 200 and not bare_workshop.history
+    assert bare_workshop.json() == api.get(f"/api/ateliers/{workshop}/", token).json()

@@ -28,6 +28,10 @@ from chezflora.adapters.sqlalchemy.repositories.subscriptions import SqlSubscrip
 from chezflora.adapters.sqlalchemy.repositories.subscriptions_ledger import SqlSubscriptionLedger
 from chezflora.adapters.sqlalchemy.repositories.users import SqlUserRepository
 from chezflora.adapters.sqlalchemy.repositories.wishlists import SqlWishlistRepository
+from chezflora.adapters.sqlalchemy.repositories.workshops import (
+    SqlRegistrationRepository,
+    SqlWorkshopRepository,
+)
 from chezflora.application.ports import Clock, EmailDispatcher
 from chezflora.application.unit_of_work import TransactionConflict
 
@@ -55,6 +59,8 @@ class SqlAlchemyUnitOfWork:
     idempotency: SqlIdempotencyRepository
     subscriptions: SqlSubscriptionRepository
     subscription_ledger: SqlSubscriptionLedger
+    workshops: SqlWorkshopRepository
+    registrations: SqlRegistrationRepository
 
     def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
@@ -126,4 +132,6 @@ FEATURE_REPOSITORIES: dict[str, Any] = {
     "idempotency": SqlIdempotencyRepository,
     "subscriptions": SqlSubscriptionRepository,
     "subscription_ledger": SqlSubscriptionLedger,
+    "workshops": SqlWorkshopRepository,
+    "registrations": SqlRegistrationRepository,
 }

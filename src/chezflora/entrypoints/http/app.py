@@ -29,6 +29,7 @@ from chezflora.entrypoints.http.controllers import (
     system,
     users,
     wishlist,
+    workshops,
 )
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
 from chezflora.entrypoints.worker.broker import BackgroundWorker
@@ -50,6 +51,7 @@ ROUTE_MODULES = [
     addresses,
     wishlist,
     subscriptions,
+    workshops,
 ]
 
 

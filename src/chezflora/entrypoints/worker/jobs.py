@@ -35,6 +35,10 @@ def purge_codes(container: Container) -> object:
     return {"codes_supprimes": container.jobs.operations.purge_codes()}
 
 
+def workshop_reminders(container: Container) -> object:
+    return container.workshops.send_reminders()
+
+
 def relay_outbox(container: Container) -> object:
     return {"emails_relances": container.jobs.relay_outbox()}
 
@@ -62,6 +66,7 @@ JOBS: dict[str, Job] = {
     "low-stock": low_stock,
     "purge-codes": purge_codes,
     "relay-outbox": relay_outbox,
+    "workshop-reminders": workshop_reminders,
     "backup-db": backup_db,
     "backup-media": backup_media,
 }

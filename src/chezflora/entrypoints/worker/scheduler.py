@@ -32,6 +32,8 @@ SCHEDULE: dict[str, dict[str, Any]] = {
     "purge-codes": {"hour": 3, "minute": 30},
     "backup-db": {"hour": 2, "minute": 0},
     "backup-media": {"hour": 2, "minute": 30},
+    # The day before each workshop; hourly so a late sign-up is still reminded (once).
+    "workshop-reminders": {"minute": 15},
 }
 
 Submit = Callable[[str], None]

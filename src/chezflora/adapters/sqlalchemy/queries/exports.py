@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
+from chezflora.adapters.sqlalchemy.tables.workshops import workshop_registrations, workshops
 
 
 @dataclass(frozen=True)
@@ -115,5 +116,38 @@ EXPORTS: dict[str, Export] = {
         )
         .join(users, users.c.id == payments.c.utilisateur_id)
         .order_by(payments.c.id),
+    ),
+    "workshops": Export(
+        "ateliers avec date, prix (FCFA), places totales, prises et disponibles",
+        sa.select(
+            workshops.c.id,
+            workshops.c.nom,
+            workshops.c.description,
+            workshops.c.date,
+            workshops.c.duree,
+            workshops.c.prix,
+            workshops.c.places_totales,
+            workshops.c.places_prises,
+            (workshops.c.places_totales - workshops.c.places_prises).label("places_disponibles"),
+            workshops.c.is_active,
+            workshops.c.date_annulation,
+            workshops.c.raison_annulation,
+        ).order_by(workshops.c.id),
+    ),
+    "workshop-participants": Export(
+        "inscriptions aux ateliers (places et liste d'attente) avec participant et statut",
+        sa.select(
+            workshop_registrations.c.id,
+            workshops.c.id.label("atelier_id"),
+            workshops.c.nom.label("atelier"),
+            workshops.c.date.label("date_atelier"),
+            users.c.username.label("utilisateur"),
+            users.c.email,
+            workshop_registrations.c.statut,
+            workshop_registrations.c.date_inscription,
+        )
+        .join(workshops, workshops.c.id == workshop_registrations.c.atelier_id)
+        .join(users, users.c.id == workshop_registrations.c.utilisateur_id)
+        .order_by(workshops.c.id, workshop_registrations.c.id),
     ),
 }

@@ -85,6 +85,8 @@ payments = sa.Table(
     fk_column("commande_id", "orders.id", ondelete="SET NULL", nullable=True, index=True),
     fk_column("abonnement_id", "subscriptions.id", ondelete="SET NULL", nullable=True, index=True),
     sa.Column("atelier_id", sa.BigInteger, nullable=True, index=True),
+    # The workshop registration a seat payment pays for (0004_workshops).
+    sa.Column("inscription_id", sa.BigInteger, nullable=True, index=True),
     fk_column("utilisateur_id", "users.id", nullable=False, index=True),
     sa.Column("type_transaction", sa.String(20), nullable=False),
     money_column("montant", nullable=False),

@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 
 from chezflora.application.dashboard import DailyCount, Dashboard
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.workshops.queries import WorkshopFigures
 from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.parameter import LOW_STOCK_THRESHOLD, low_stock_threshold
@@ -35,7 +36,8 @@ def dashboard(
     days = _days(request)
     threshold = low_stock_threshold(container.parameters.values([LOW_STOCK_THRESHOLD]))
     since = container.clock.now() - timedelta(days=days)
-    return _dashboard_wire(container.dashboard.dashboard(since, threshold), days)
+    workshops = container.workshops.queries.figures()
+    return _dashboard_wire(container.dashboard.dashboard(since, threshold), days, workshops)
 
 
 @get("/api/utilisateurs/stats/", tags=["tableau de bord"])
@@ -55,7 +57,7 @@ def _daily(counts: list[DailyCount]) -> list[dict[str, Any]]:
     return [{"date": c.day.isoformat(), "count": c.count} for c in counts]
 
 
-def _dashboard_wire(figures: Dashboard, days: int) -> dict[str, Any]:
+def _dashboard_wire(figures: Dashboard, days: int, workshops: WorkshopFigures) -> dict[str, Any]:
     # The pages read the `_7_days` keys whatever `days` is; the exact key is given too.
     new_users, period_revenue = figures.users.new_in_period, float(figures.orders.revenue_in_period)
     low = [{"id": p.id, "nom": p.nom, "stock": p.stock} for p in figures.products.low_stock]
@@ -82,8 +84,12 @@ def _dashboard_wire(figures: Dashboard, days: int) -> dict[str, Any]:
             "by_category": figures.products.by_category,
             "low_stock_details": low,
         },
-        # Workshops are not part of this service yet: there are none to count.
-        "ateliers": {"total": 0, "active": 0, "cancelled": 0, "total_participants": 0},
+        "ateliers": {
+            "total": workshops.total,
+            "active": workshops.active,
+            "cancelled": workshops.cancelled,
+            "total_participants": workshops.total_participants,
+        },
         "payments": {
             "total": figures.payments.total,
             "by_type": figures.payments.by_type,
