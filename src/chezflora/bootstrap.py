@@ -26,6 +26,7 @@ from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
+from chezflora.adapters.sqlalchemy.queries.services import SqlServiceQueries
 from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
@@ -33,6 +34,7 @@ from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.catalogue import CatalogueModule
+from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.dashboard import DashboardQueries
@@ -48,6 +50,8 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
+from chezflora.application.services import ServicesModule, realisation_exists, service_exists
+from chezflora.application.services.ports import ServicesUnitOfWork
 from chezflora.application.shopping.erasure import ShoppingPersonalData
 from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
@@ -55,6 +59,7 @@ from chezflora.application.subscriptions.erasure import SubscriptionPersonalData
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.config import Settings, ensure_jwt_secret
 from chezflora.domain.payment import TransactionType
+from chezflora.domain.service import REALISATION_NOT_FOUND, SERVICE_NOT_FOUND
 
 # Which cached reads a committed write to each table makes stale.
 CACHE_NAMESPACES = {
@@ -93,6 +98,7 @@ class Container:
     jobs: JobsModule
     shopping: ShoppingModule
     idempotency: IdempotencyGuard
+    services: ServicesModule
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -145,6 +151,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     def catalogue_uow() -> CatalogueUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
+    def services_uow() -> ServicesUnitOfWork:
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+
     storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
     subscriptions = SubscriptionsModule.build(
         uow,
@@ -182,6 +191,11 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             SqlPromotionSource(engine),
             PillowImageProcessor(),
             storage,
+            photo_targets={
+                **PRODUCT_TARGET,
+                "service": (service_exists, SERVICE_NOT_FOUND),
+                "realisation": (realisation_exists, REALISATION_NOT_FOUND),
+            },
         ),
         jobs=JobsModule.build(
             settings,
@@ -201,6 +215,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         ),
         # Checkout, payment simulation and subscription creation share one key store (§4).
         idempotency=IdempotencyGuard(uow, clock),
+        services=ServicesModule.build(
+            services_uow, clock, storage, SqlServiceQueries(engine, storage.url)
+        ),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from chezflora.domain.errors import Conflict, Forbidden
+from chezflora.domain.errors import Conflict, Forbidden, InvalidInput
 from chezflora.domain.money import Money
 
 VALIDITY = timedelta(days=30)
@@ -29,7 +29,8 @@ CANNOT_REFUSE = "Ce devis ne peut pas être refusé."
 CANNOT_ANSWER = "Ce devis ne peut pas recevoir de réponse."
 CANNOT_EDIT = "Seul un devis en brouillon peut être modifié."
 EXPIRED = "Ce devis a expiré."
-ADMIN_ONLY_STATUSES = "Statut invalide."
+BAD_STATUS = "Statut invalide."
+PRICE_REQUIRED = "Le prix proposé est requis pour répondre au client."
 
 
 class QuoteStatus(StrEnum):
@@ -128,6 +129,9 @@ class Quote:
             raise Forbidden(CANNOT_ANSWER)
         if (self.statut, QuoteStatus.EN_COURS) not in TRANSITIONS:
             raise _refuse_move(self.statut, CANNOT_ANSWER)
+        # Accepting turns the proposal into an order: there must be a price to pay.
+        if prix_propose is None and self.prix_propose is None:
+            raise InvalidInput.on_field("prix_propose", PRICE_REQUIRED)
         self.statut = QuoteStatus.EN_COURS
         if prix_propose is not None:
             self.prix_propose = prix_propose

@@ -25,6 +25,8 @@ from chezflora.entrypoints.http.controllers import (
     parameters,
     payments,
     photos,
+    quotes,
+    services,
     subscriptions,
     system,
     users,
@@ -50,6 +52,8 @@ ROUTE_MODULES = [
     addresses,
     wishlist,
     subscriptions,
+    services,
+    quotes,
 ]
 
 
