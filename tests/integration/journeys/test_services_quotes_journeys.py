@@ -126,7 +126,7 @@ def test_s25_quote_full_cycle_accept(api: Api) -> None:
 
 
 def test_s26_quote_refused_and_guards(api: Api) -> None:
-    admin, alice, service_id, quote_id = _up_to_proposal(api)
+    _, alice, service_id, quote_id = _up_to_proposal(api)
     refused = api.post(f"/api/devis/{quote_id}/refuser/", alice, json={})
     assert 200 <= refused.status_code < 300 and refused.json()["statut"] == "refuse"
 
