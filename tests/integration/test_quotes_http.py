@@ -240,3 +240,47 @@ def test_service_and_realisation_write_matrix(client, container, world):
         assert answer.status_code == 403, path
     for path in ("/api/services/", f"/api/services/{service}/", "/api/realisations/"):
         assert client.get(path).status_code == 200
+
+
+def test_dashboard_and_csv_exports_include_quotes(client, container, world, tmp_path):
+    import argparse
+    import csv
+
+    from chezflora.entrypoints.cli.export import run_export
+
+    alice, admin = world["alice"], world["admin"]
+    accepted = proposed_quote(client, alice, admin, world["service"])
+    assert act(client, alice, accepted, "accepter").status_code == 200
+    waiting = make_quote(client, alice, world["service"])
+    assert act(client, alice, waiting, "soumettre").status_code == 200
+    make_quote(client, world["bob"], world["service"])
+
+    board = client.get("/api/utilisateurs/dashboard/?days=7", headers=bearer(admin)).json()
+    assert board["devis"] == {
+        "total": 3,
+        "by_status": {
+            "brouillon": 1,
+            "soumis": 1,
+            "en_cours": 0,
+            "accepte": 1,
+            "refuse": 0,
+            "expire": 0,
+        },
+        "en_attente_reponse": 1,
+        "total_accepte": 45000.0,
+    }
+    assert {"users", "commands", "products", "ateliers", "payments", "subscriptions"} <= set(board)
+
+    exported = client.get("/api/devis/export/", headers=bearer(admin))
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    table = list(csv.reader(exported.text.splitlines()))
+    assert table[0][:6] == ["id", "date_creation", "client", "email", "service", "statut"]
+    assert [row[5] for row in table[1:]] == ["accepte", "soumis", "brouillon"]
+    assert table[1][7] == "45000.00"
+    assert client.get("/api/devis/export/", headers=bearer(alice)).status_code == 403
+
+    output = tmp_path / "devis.csv"
+    args = argparse.Namespace(name="quotes", output=output, delimiter=";")
+    assert run_export(args, container.settings) == 0
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle, delimiter=";"))) == 4

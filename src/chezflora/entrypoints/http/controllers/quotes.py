@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-from litestar import HttpMethod, Request, delete, get, post, route
+from litestar import HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
+from chezflora.adapters.sqlalchemy.queries.exports import EXPORTS, rows
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.services import QuoteEdit, QuoteRequest
 from chezflora.application.services.queries import QuoteFilters
@@ -29,6 +30,7 @@ from chezflora.entrypoints.http.wire.services import (
     QuoteOut,
     refuse_shop_fields,
 )
+from chezflora.entrypoints.http.wire.shopping_reports import csv_response
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["devis"]
@@ -108,6 +110,16 @@ def quote_stats(
 ) -> dict[str, Any]:
     """Admin: total, count per status, average proposed price."""
     return wire.quote_stats_out(container.services.queries.quote_stats())
+
+
+@get("/api/devis/export/", tags=TAGS)
+@blocking
+def export_quotes(
+    admin: NamedDependency[Viewer], container: NamedDependency[Container]
+) -> Response[str]:
+    """Admin: every quote as CSV (the same columns as `chezflora export quotes`)."""
+    export = EXPORTS["quotes"]
+    return csv_response("devis.csv", export.columns, rows(container.engine, export))
 
 
 @get("/api/devis/{quote_id:int}/", tags=TAGS)
@@ -223,6 +235,7 @@ ROUTES = [
     list_quotes,
     create_quote,
     quote_stats,
+    export_quotes,
     quote_detail,
     update_quote,
     delete_quote,
