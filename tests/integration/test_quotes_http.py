@@ -284,3 +284,35 @@ def test_dashboard_and_csv_exports_include_quotes(client, container, world, tmp_
     assert run_export(args, container.settings) == 0
     with output.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle, delimiter=";"))) == 4
+
+
+def test_concurrent_acceptances_make_one_order(client, container, world):
+    import threading
+
+    import sqlalchemy as sa
+
+    from chezflora.adapters.sqlalchemy.tables.shopping import orders
+    from chezflora.application.identity.authentication import Viewer
+    from chezflora.domain.errors import Conflict
+
+    quote_id = proposed_quote(client, world["alice"], world["admin"], world["service"])
+    alice = Viewer(user_id=world["alice_id"], username="alice", is_admin=False)
+    outcomes: list[str] = []
+    barrier = threading.Barrier(4)
+
+    def accept() -> None:
+        barrier.wait()
+        try:
+            container.services.accept_quote(alice, quote_id)
+            outcomes.append("accepted")
+        except Conflict:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=accept) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["accepted", "conflict", "conflict", "conflict"]
+    with container.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(orders)).scalar_one() == 1
