@@ -51,6 +51,7 @@ from chezflora.application.ports import (
     RateLimiter,
 )
 from chezflora.application.services import ServicesModule, realisation_exists, service_exists
+from chezflora.application.services.erasure import QuotePersonalData
 from chezflora.application.services.ports import ServicesUnitOfWork
 from chezflora.application.shopping.erasure import ShoppingPersonalData
 from chezflora.application.shopping.module import ShoppingModule
@@ -174,7 +175,11 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
         read_cache=read_cache,
         identity=IdentityUseCases.build(
-            uow, clock, hasher, tokens, [ShoppingPersonalData(), SubscriptionPersonalData()]
+            uow,
+            clock,
+            hasher,
+            tokens,
+            [ShoppingPersonalData(), SubscriptionPersonalData(), QuotePersonalData()],
         ),
         users=SqlUserQueries(engine),
         dashboard=SqlDashboardQueries(engine),

@@ -316,3 +316,15 @@ def test_concurrent_acceptances_make_one_order(client, container, world):
     assert sorted(outcomes) == ["accepted", "conflict", "conflict", "conflict"]
     with container.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(orders)).scalar_one() == 1
+
+
+def test_account_deletion_drops_drafts_and_erases_the_client_text(client, container, world):
+    alice, admin = world["alice"], world["admin"]
+    answered = proposed_quote(client, alice, admin, world["service"])
+    make_quote(client, alice, world["service"], description="Chez moi, 3 rue des Lys")
+    assert client.delete("/api/utilisateurs/me/", headers=bearer(alice)).status_code == 204
+    left = client.get("/api/devis/", headers=bearer(admin)).json()["results"]
+    assert [(q["id"], q["description"], q["statut"]) for q in left] == [
+        (answered, "(compte supprimé)", "en_cours")
+    ]
+    assert left[0]["prix_propose"] == 45000.0

@@ -45,6 +45,10 @@ class QuoteRepository(Protocol):
         """Conditional update to `expire`; False when another run (or a decision) came first."""
         ...
 
+    def erase_client_text(self, client_id: int, replacement: str, now: datetime) -> None:
+        """Delete the client's drafts; replace the description of their other quotes."""
+        ...
+
     def delivery_address(self, client_id: int) -> int | None:
         """The client's default address, else their latest one, else None."""
         ...

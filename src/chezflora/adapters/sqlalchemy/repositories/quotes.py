@@ -87,6 +87,16 @@ class SqlQuoteRepository:
         )
         return result.rowcount == 1
 
+    def erase_client_text(self, client_id: int, replacement: str, now: datetime) -> None:
+        mine = quotes.c.client_id == client_id
+        draft = quotes.c.statut == QuoteStatus.BROUILLON.value
+        self._conn.execute(sa.delete(quotes).where(mine, draft))
+        self._conn.execute(
+            sa.update(quotes)
+            .where(mine)
+            .values(description=replacement, date_mise_a_jour=now, version=quotes.c.version + 1)
+        )
+
     def delivery_address(self, client_id: int) -> int | None:
         query = (
             sa.select(addresses.c.id)
