@@ -26,6 +26,7 @@ from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
+from chezflora.adapters.sqlalchemy.queries.services import SqlServiceQueries
 from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
@@ -34,6 +35,7 @@ from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.catalogue import CatalogueModule
+from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.dashboard import DashboardQueries
@@ -49,6 +51,9 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
+from chezflora.application.services import ServicesModule, realisation_exists, service_exists
+from chezflora.application.services.erasure import QuotePersonalData
+from chezflora.application.services.ports import ServicesUnitOfWork
 from chezflora.application.shopping.erasure import ShoppingPersonalData
 from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
@@ -59,6 +64,7 @@ from chezflora.application.workshops.erasure import WorkshopPersonalData
 from chezflora.application.workshops.ports import WorkshopUnitOfWork
 from chezflora.config import Settings, ensure_jwt_secret
 from chezflora.domain.payment import TransactionType
+from chezflora.domain.service import REALISATION_NOT_FOUND, SERVICE_NOT_FOUND
 
 # Which cached reads a committed write to each table makes stale.
 CACHE_NAMESPACES = {
@@ -98,6 +104,7 @@ class Container:
     shopping: ShoppingModule
     idempotency: IdempotencyGuard
     workshops: WorkshopsModule
+    services: ServicesModule
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -153,6 +160,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     def workshop_uow() -> WorkshopUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
+    def services_uow() -> ServicesUnitOfWork:
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+
     storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
     subscriptions = SubscriptionsModule.build(
         uow,
@@ -184,6 +194,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
                 ShoppingPersonalData(),
                 SubscriptionPersonalData(),
                 WorkshopPersonalData(ZoneInfo(settings.shop_timezone)),
+                QuotePersonalData(),
             ],
         ),
         users=SqlUserQueries(engine),
@@ -201,6 +212,11 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             SqlPromotionSource(engine),
             PillowImageProcessor(),
             storage,
+            photo_targets={
+                **PRODUCT_TARGET,
+                "service": (service_exists, SERVICE_NOT_FOUND),
+                "realisation": (realisation_exists, REALISATION_NOT_FOUND),
+            },
         ),
         jobs=JobsModule.build(
             settings,
@@ -224,6 +240,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         # Checkout, payment simulation and subscription creation share one key store (§4).
         idempotency=IdempotencyGuard(uow, clock),
         workshops=workshops,
+        services=ServicesModule.build(
+            services_uow, clock, storage, SqlServiceQueries(engine, storage.url)
+        ),
     )
 
 

@@ -81,15 +81,22 @@ def test_refusals(client, container, admin, product):
     assert missing.status_code == 400 and "entity_id" in missing.json()["fields"]
     junk_id = upload(client, admin, image_bytes(), "abc")
     assert junk_id.status_code == 400
-    service = client.post(
+    article = client.post(
         "/api/photos/",
         files={"image": ("x.png", image_bytes(), "image/png")},
-        data={"entity_type": "service", "entity_id": "1"},
+        data={"entity_type": "article", "entity_id": "1"},
         headers=bearer(admin),
     )
     assert (
-        service.status_code == 400 and service.json()["error"] == "Type d'entité non pris en charge"
+        article.status_code == 400 and article.json()["error"] == "Type d'entité non pris en charge"
     )
+    no_service = client.post(
+        "/api/photos/",
+        files={"image": ("x.png", image_bytes(), "image/png")},
+        data={"entity_type": "service", "entity_id": "999999"},
+        headers=bearer(admin),
+    )
+    assert no_service.status_code == 400 and no_service.json()["error"] == "Service non trouvé"
     form = {"entity_type": "produit", "entity_id": str(product)}
     not_multipart = client.post("/api/photos/", data=form, headers=bearer(admin))
     assert not_multipart.status_code == 400

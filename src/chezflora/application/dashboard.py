@@ -61,12 +61,24 @@ class SubscriptionFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteFigures:
+    """Quotes: per status (every status present), waiting for the shop's answer (soumis), and
+    the value of accepted proposals."""
+
+    total: int
+    by_status: dict[str, int]
+    awaiting_answer: int
+    accepted_value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     users: UserFigures
     orders: OrderFigures
     products: ProductFigures
     payments: PaymentFigures
     subscriptions: SubscriptionFigures
+    quotes: QuoteFigures
 
 
 class DashboardQueries(Protocol):

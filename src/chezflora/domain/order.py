@@ -58,9 +58,12 @@ def status_after_payment(current: OrderStatus) -> OrderStatus:
 
 @dataclass(frozen=True, slots=True)
 class OrderLine:
-    """A product bought at the unit price effective at checkout; it never changes afterwards."""
+    """A product bought at the unit price effective at checkout; it never changes afterwards.
 
-    product_id: int
+    `product_id` is None for work that is not a catalogue product (an accepted quote).
+    """
+
+    product_id: int | None
     product_name: str
     quantity: int
     unit_price: Money
@@ -158,4 +161,6 @@ class Order:
 
     def quantities(self) -> dict[int, int]:
         """Product id → quantity, for lines whose product still exists."""
-        return {line.product_id: line.quantity for line in self.lines}
+        return {
+            line.product_id: line.quantity for line in self.lines if line.product_id is not None
+        }

@@ -9,8 +9,7 @@ from chezflora.domain.errors import DomainError
 PHOTO_NOT_FOUND = "Photo non trouvée"
 UNSUPPORTED_ENTITY = "Type d'entité non pris en charge"
 
-# Only products can be checked for existence today; services and réalisations come later.
-PHOTO_ENTITY_TYPES = frozenset({"produit"})
+PHOTO_ENTITY_TYPES = frozenset({"produit", "service", "realisation"})
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 

@@ -71,8 +71,10 @@ def test_run_job_cli_runs_subscription_billing_and_refuses_unknown_jobs(containe
     from chezflora.entrypoints.cli.jobs import run_job
 
     assert run_job(argparse.Namespace(name="subscription-billing"), container.settings) == 0
-    assert run_job(argparse.Namespace(name="quote-expiry"), container.settings) == 1
-    assert "unknown job 'quote-expiry'" in capsys.readouterr().out
+    assert run_job(argparse.Namespace(name="quote-expiry"), container.settings) == 0
+    assert "quote-expiry : {'devis_expires': 0}" in capsys.readouterr().out
+    assert run_job(argparse.Namespace(name="no-such-job"), container.settings) == 1
+    assert "unknown job 'no-such-job'" in capsys.readouterr().out
 
 
 def test_csv_exports_of_orders_and_payments_name_the_client(container, client, tmp_path):

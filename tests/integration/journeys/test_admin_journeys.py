@@ -1,8 +1,8 @@
 """Journeys S22, S23 and S30-S33 of frontend-contract §4: the admin pages.
 
 Left out, the features are not built:
-# S25 quote (devis) full cycle — devis not built.
-# S26 quote refused and guards — devis not built.
+# S25 quote (devis) full cycle — in test_services_quotes_journeys.py.
+# S26 quote refused and guards — in test_services_quotes_journeys.py.
 # S28 workshop create/register/unregister — ateliers not built.
 # S29 full or cancelled workshop, participants, stats — ateliers not built.
 # S34 blog article with cover and inline image — articles not built.

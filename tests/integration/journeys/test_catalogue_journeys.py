@@ -1,8 +1,8 @@
 """Journeys S9, S10, S18-S21 of frontend-contract §4: browsing, promotions, admin catalogue.
 
 Left out, the features are not built:
-# S24 service CRUD (JSON from FormData) and public view — services not built.
-# S27 realisation CRUD — réalisations not built.
+# S24 service CRUD (JSON from FormData) and public view — in test_services_quotes_journeys.py.
+# S27 realisation CRUD — in test_services_quotes_journeys.py.
 """
 
 from __future__ import annotations

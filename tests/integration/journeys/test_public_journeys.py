@@ -20,8 +20,8 @@ def _home_page(api: Api, token: str | None) -> None:
     assert products.status_code == 200 and products.json()["count"] == 2
     for product in products.json()["results"]:
         assert product.keys() >= PRODUCT_CARD and isinstance(product["photos"], list)
-    # S1.3 GET /api/services/?signal=… — services not built.
-    # S1.4 GET /api/ateliers/?signal=… — test_workshop_journeys.py.
+    # S1.3 GET /api/services/?signal=… — in test_services_quotes_journeys.py.
+    # S1.4 GET /api/ateliers/?signal=… — in test_workshop_journeys.py.
     # S1.5 GET /api/articles/?signal=… — articles not built.
     promotions = api.get("/api/promotions/", token)
     assert promotions.status_code == 200
@@ -99,8 +99,8 @@ def test_s40_trailing_slash_tolerance(api: Api) -> None:
     slashed = api.get("/api/paniers/", token)
     assert bare.status_code == 200 and not bare.history  # answered directly, no redirect
     assert bare.json() == slashed.json()
-    # GET /api/devis — devis not built.
-    # GET /api/realisations/{id} — réalisations not built.
+    # GET /api/devis — in test_services_quotes_journeys.py.
+    # GET /api/realisations/{id} — in test_services_quotes_journeys.py.
     workshop = api.post(
         "/api/ateliers/",
         api.admin(),

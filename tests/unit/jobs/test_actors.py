@@ -98,9 +98,9 @@ def test_run_job_runs_the_registry_job(container, actors, monkeypatch):
 
 
 def test_an_unknown_job_fails_at_once_without_retries(container, actors):
-    actors.run_job.send("quote-expiry")
+    actors.run_job.send("no-such-job")
 
-    with pytest.raises(jobs.JobUnavailable, match="unknown job 'quote-expiry'"):
+    with pytest.raises(jobs.JobUnavailable, match="unknown job 'no-such-job'"):
         container.jobs.broker.join(JOBS_QUEUE, fail_fast=True)
     [dead] = container.jobs.broker.dead_letters
     assert dead.options.get("retries", 0) == 0

@@ -36,6 +36,8 @@ def test_every_registry_job_is_scheduled_and_nothing_else():
         ("subscription-billing", datetime(2026, 11, 25, 5, 0, tzinfo=UTC)),
         ("subscription-orders", datetime(2026, 11, 24, 9, 5, tzinfo=UTC)),
         ("relay-outbox", datetime(2026, 11, 24, 9, 1, tzinfo=UTC)),
+        # 00:15 in Douala.
+        ("quote-expiry", datetime(2026, 11, 24, 23, 15, tzinfo=UTC)),
     ],
 )
 def test_jobs_fire_at_shop_time(name: str, expected: datetime):
@@ -63,5 +65,5 @@ def test_subscription_jobs_call_the_subscription_use_cases():
 
 
 def test_an_unknown_job_is_refused():
-    with pytest.raises(jobs.JobUnavailable, match="unknown job 'quote-expiry'"):
-        jobs.run(SimpleNamespace(), "quote-expiry")  # type: ignore[arg-type]
+    with pytest.raises(jobs.JobUnavailable, match="unknown job 'no-such-job'"):
+        jobs.run(SimpleNamespace(), "no-such-job")  # type: ignore[arg-type]

@@ -23,6 +23,11 @@ from chezflora.adapters.sqlalchemy.repositories.orders import SqlOrderRepository
 from chezflora.adapters.sqlalchemy.repositories.outbox import SqlOutbox
 from chezflora.adapters.sqlalchemy.repositories.parameters import SqlParameterRepository
 from chezflora.adapters.sqlalchemy.repositories.payments import SqlPaymentRepository
+from chezflora.adapters.sqlalchemy.repositories.quotes import SqlQuoteRepository
+from chezflora.adapters.sqlalchemy.repositories.services import (
+    SqlRealisationRepository,
+    SqlServiceRepository,
+)
 from chezflora.adapters.sqlalchemy.repositories.stock import SqlStockRepository
 from chezflora.adapters.sqlalchemy.repositories.subscriptions import SqlSubscriptionRepository
 from chezflora.adapters.sqlalchemy.repositories.subscriptions_ledger import SqlSubscriptionLedger
@@ -61,6 +66,9 @@ class SqlAlchemyUnitOfWork:
     subscription_ledger: SqlSubscriptionLedger
     workshops: SqlWorkshopRepository
     registrations: SqlRegistrationRepository
+    services: SqlServiceRepository
+    realisations: SqlRealisationRepository
+    quotes: SqlQuoteRepository
 
     def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
@@ -134,4 +142,7 @@ FEATURE_REPOSITORIES: dict[str, Any] = {
     "subscription_ledger": SqlSubscriptionLedger,
     "workshops": SqlWorkshopRepository,
     "registrations": SqlRegistrationRepository,
+    "services": SqlServiceRepository,
+    "realisations": SqlRealisationRepository,
+    "quotes": SqlQuoteRepository,
 }

@@ -9,7 +9,13 @@ from chezflora.application.catalogue.categories import (
     DeleteCategory,
     UpdateCategory,
 )
-from chezflora.application.catalogue.photos import AddPhoto, DeletePhoto, UploadImage
+from chezflora.application.catalogue.photos import (
+    PRODUCT_TARGET,
+    AddPhoto,
+    DeletePhoto,
+    PhotoTargets,
+    UploadImage,
+)
 from chezflora.application.catalogue.ports import (
     CatalogueUnitOfWorkFactory,
     ImageProcessor,
@@ -52,6 +58,7 @@ class CatalogueModule:
         promotions: PromotionSource,
         images: ImageProcessor,
         storage: Storage,
+        photo_targets: PhotoTargets = PRODUCT_TARGET,
     ) -> CatalogueModule:
         return cls(
             reader=CatalogueReader(queries, promotions),
@@ -64,7 +71,7 @@ class CatalogueModule:
             create_promotion=CreatePromotion(uow, clock),
             update_promotion=UpdatePromotion(uow),
             delete_promotion=DeletePromotion(uow),
-            add_photo=AddPhoto(uow, clock, images, storage),
+            add_photo=AddPhoto(uow, clock, images, storage, photo_targets),
             delete_photo=DeletePhoto(uow, storage),
             upload_image=UploadImage(uow, clock, images, storage),
         )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from chezflora.application.catalogue.ports import (
+    CatalogueUnitOfWork,
     CatalogueUnitOfWorkFactory,
     ImageProcessor,
     Storage,
@@ -19,11 +22,23 @@ from chezflora.domain.photo import (
 )
 
 PHOTO_FOLDER = "photos"
+
+# entity_type → (does this id exist?, message when it does not). Products are the catalogue's
+# own; the composition root adds the other capabilities' targets (services, réalisations).
+TargetCheck = Callable[[CatalogueUnitOfWork, int], bool]
+PhotoTargets = Mapping[str, tuple[TargetCheck, str]]
+
+
+def _product_exists(uow: CatalogueUnitOfWork, product_id: int) -> bool:
+    return uow.products.get(product_id) is not None
+
+
+PRODUCT_TARGET: PhotoTargets = {"produit": (_product_exists, PRODUCT_NOT_FOUND)}
 FREE_IMAGE_FOLDER = "images"
 
 
 class AddPhoto:
-    """Attach an image to an existing product; other entity types are refused for now.
+    """Attach an image to an existing product, service or réalisation (PHOTO_ENTITY_TYPES).
 
     The file is stored before the row is written and removed again if the row is not.
     """
@@ -34,18 +49,21 @@ class AddPhoto:
         clock: Clock,
         images: ImageProcessor,
         storage: Storage,
+        targets: PhotoTargets = PRODUCT_TARGET,
     ) -> None:
         self._uow, self._clock, self._images, self._storage = uow, clock, images, storage
+        self._targets = targets
 
     def __call__(self, entity_type: str, entity_id: object, data: bytes) -> int:
-        if entity_type not in PHOTO_ENTITY_TYPES:
+        if entity_type not in PHOTO_ENTITY_TYPES or entity_type not in self._targets:
             raise InvalidInput.on_field("entity_type", UNSUPPORTED_ENTITY)
         target = validate_id(entity_id, "entity_id")
         check_image_size(len(data))
         encoded = self._images.normalise(data)
+        exists, missing = self._targets[entity_type]
         with self._uow() as uow:
-            if uow.products.get(target) is None:
-                raise InvalidInput.on_field("entity_id", PRODUCT_NOT_FOUND)
+            if not exists(uow, target):
+                raise InvalidInput.on_field("entity_id", missing)
             name = self._storage.save(encoded.data, PHOTO_FOLDER, encoded.extension)
             try:
                 photo_id = uow.photos.add(entity_type, target, name, self._clock.now())

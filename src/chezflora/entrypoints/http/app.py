@@ -25,6 +25,8 @@ from chezflora.entrypoints.http.controllers import (
     parameters,
     payments,
     photos,
+    quotes,
+    services,
     subscriptions,
     system,
     users,
@@ -52,6 +54,8 @@ ROUTE_MODULES = [
     wishlist,
     subscriptions,
     workshops,
+    services,
+    quotes,
 ]
 
 

@@ -27,6 +27,10 @@ def subscription_billing(container: Container) -> object:
     return container.subscriptions.bill_due()
 
 
+def quote_expiry(container: Container) -> object:
+    return container.services.expire_quotes()
+
+
 def low_stock(container: Container) -> object:
     return container.jobs.operations.low_stock_alert()
 
@@ -64,6 +68,7 @@ JOBS: dict[str, Job] = {
     "subscription-orders": subscription_orders,
     "subscription-billing": subscription_billing,
     "low-stock": low_stock,
+    "quote-expiry": quote_expiry,
     "purge-codes": purge_codes,
     "relay-outbox": relay_outbox,
     "workshop-reminders": workshop_reminders,

@@ -29,6 +29,7 @@ SCHEDULE: dict[str, dict[str, Any]] = {
     "subscription-orders": {"minute": 5},
     "subscription-billing": {"hour": 6, "minute": 0},
     "low-stock": {"hour": 8, "minute": 0},
+    "quote-expiry": {"hour": 0, "minute": 15},
     "purge-codes": {"hour": 3, "minute": 30},
     "backup-db": {"hour": 2, "minute": 0},
     "backup-media": {"hour": 2, "minute": 30},

@@ -1,7 +1,7 @@
 """workshops: ateliers, their registrations and waiting list; payments name their registration
 
 Revision ID: 0004_workshops
-Revises: 0002_commerce
+Revises: 0003_services_quotes
 Create Date: 2026-12-02 02:40:00.000000
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 from chezflora.adapters.sqlalchemy import columns
 
 revision = "0004_workshops"
-down_revision = "0002_commerce"
+down_revision = "0003_services_quotes"
 branch_labels = None
 depends_on = None
 

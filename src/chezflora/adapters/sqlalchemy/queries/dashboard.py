@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from chezflora.adapters.sqlalchemy.queries.low_stock import is_low
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.identity import users
+from chezflora.adapters.sqlalchemy.tables.services import quotes
 from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
 from chezflora.adapters.sqlalchemy.tables.subscriptions import subscriptions
 from chezflora.application.dashboard import (
@@ -22,10 +23,12 @@ from chezflora.application.dashboard import (
     OrderFigures,
     PaymentFigures,
     ProductFigures,
+    QuoteFigures,
     SubscriptionFigures,
     UserFigures,
 )
 from chezflora.domain.money import round_half_up
+from chezflora.domain.quote import QuoteStatus
 
 LIVE_USERS = users.c.deleted_at.is_(None)
 
@@ -42,6 +45,7 @@ class SqlDashboardQueries:
                 products=_products(conn, low_stock_threshold),
                 payments=_payments(conn),
                 subscriptions=_subscriptions(conn),
+                quotes=_quotes(conn),
             )
 
     def registrations_by_day(self, since: datetime) -> list[DailyCount]:
@@ -139,6 +143,24 @@ def _subscriptions(conn: Connection) -> SubscriptionFigures:
         )
     ).one()
     return SubscriptionFigures(int(row[0]), int(row[1]), _money(row[2]))
+
+
+def _quotes(conn: Connection) -> QuoteFigures:
+    statuses = conn.execute(
+        sa.select(quotes.c.statut, sa.func.count()).group_by(quotes.c.statut)
+    ).all()
+    accepted = conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(quotes.c.prix_propose), 0)).where(
+            quotes.c.statut == QuoteStatus.ACCEPTE.value
+        )
+    ).scalar_one()
+    by_status = {s.value: 0 for s in QuoteStatus} | {str(s): int(n) for s, n in statuses}
+    return QuoteFigures(
+        total=sum(by_status.values()),
+        by_status=by_status,
+        awaiting_answer=by_status[QuoteStatus.SOUMIS.value],
+        accepted_value=_money(accepted),
+    )
 
 
 def _count_if(condition: sa.ColumnElement[bool]) -> sa.ColumnElement[Any]:

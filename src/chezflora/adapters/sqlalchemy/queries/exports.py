@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.identity import users
+from chezflora.adapters.sqlalchemy.tables.services import quotes, services
 from chezflora.adapters.sqlalchemy.tables.shopping import orders, payments
 from chezflora.adapters.sqlalchemy.tables.workshops import workshop_registrations, workshops
 
@@ -149,5 +150,25 @@ EXPORTS: dict[str, Export] = {
         .join(workshops, workshops.c.id == workshop_registrations.c.atelier_id)
         .join(users, users.c.id == workshop_registrations.c.utilisateur_id)
         .order_by(workshops.c.id, workshop_registrations.c.id),
+    ),
+    "quotes": Export(
+        "devis avec client, service, statut, budget et prix proposé (FCFA)",
+        sa.select(
+            quotes.c.id,
+            quotes.c.date_creation,
+            users.c.username.label("client"),
+            users.c.email,
+            services.c.nom.label("service"),
+            quotes.c.statut,
+            quotes.c.prix_demande,
+            quotes.c.prix_propose,
+            quotes.c.date_soumission,
+            quotes.c.date_expiration,
+            quotes.c.commande_id,
+            quotes.c.date_mise_a_jour,
+        )
+        .join(users, users.c.id == quotes.c.client_id)
+        .join(services, services.c.id == quotes.c.service_id)
+        .order_by(quotes.c.id),
     ),
 }

@@ -3,10 +3,19 @@
 from chezflora.adapters.sqlalchemy.tables import (
     catalogue,
     identity,
+    services,
     shopping,
     subscriptions,
     workshops,
 )
 from chezflora.adapters.sqlalchemy.tables.metadata import metadata
 
-__all__ = ["catalogue", "identity", "metadata", "shopping", "subscriptions", "workshops"]
+__all__ = [
+    "catalogue",
+    "identity",
+    "metadata",
+    "services",
+    "shopping",
+    "subscriptions",
+    "workshops",
+]

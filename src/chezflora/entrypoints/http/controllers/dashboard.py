@@ -101,6 +101,13 @@ def _dashboard_wire(figures: Dashboard, days: int, workshops: WorkshopFigures) -
             "total_revenue": float(figures.subscriptions.revenue_per_period),
         },
         "low_stock_details": low,
+        # Beyond the original (issue 8): quotes, as the admin pages may show them.
+        "devis": {
+            "total": figures.quotes.total,
+            "by_status": figures.quotes.by_status,
+            "en_attente_reponse": figures.quotes.awaiting_answer,
+            "total_accepte": float(figures.quotes.accepted_value),
+        },
     }
 
 

@@ -58,7 +58,7 @@ def photo_detail(photo_id: FromPath[int], container: NamedDependency[Container])
 def add_photo(
     data: Form, admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> PhotoOut:
-    """multipart image + entity_type (produit) + entity_id; 415 not an image, 413 over 5 MB."""
+    """multipart image, entity_type (produit, service, realisation), entity_id; 415, 413."""
     try:
         photo_id = container.catalogue.add_photo(
             str(data.get("entity_type", "")), data.get("entity_id"), _image_bytes(data)
