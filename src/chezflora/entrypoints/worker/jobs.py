@@ -39,6 +39,10 @@ def relay_outbox(container: Container) -> object:
     return {"emails_relances": container.jobs.relay_outbox()}
 
 
+def comment_review_digest(container: Container) -> object:
+    return container.blog.held_digest()
+
+
 def backup_db(container: Container) -> Path:
     settings = container.settings
     return backup_database(
@@ -64,6 +68,7 @@ JOBS: dict[str, Job] = {
     "relay-outbox": relay_outbox,
     "backup-db": backup_db,
     "backup-media": backup_media,
+    "comment-review-digest": comment_review_digest,
 }
 
 

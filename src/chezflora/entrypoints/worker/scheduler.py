@@ -32,6 +32,8 @@ SCHEDULE: dict[str, dict[str, Any]] = {
     "purge-codes": {"hour": 3, "minute": 30},
     "backup-db": {"hour": 2, "minute": 0},
     "backup-media": {"hour": 2, "minute": 30},
+    # The job itself never e-mails the admins twice within an hour.
+    "comment-review-digest": {"minute": 15},
 }
 
 Submit = Callable[[str], None]

@@ -1,6 +1,6 @@
 """All tables on one MetaData; importing this package imports every feature's tables."""
 
-from chezflora.adapters.sqlalchemy.tables import catalogue, identity, shopping, subscriptions
+from chezflora.adapters.sqlalchemy.tables import blog, catalogue, identity, shopping, subscriptions
 from chezflora.adapters.sqlalchemy.tables.metadata import metadata
 
-__all__ = ["catalogue", "identity", "metadata", "shopping", "subscriptions"]
+__all__ = ["blog", "catalogue", "identity", "metadata", "shopping", "subscriptions"]
