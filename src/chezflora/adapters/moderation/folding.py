@@ -9,7 +9,9 @@ LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
      "$": "s", "!": "i", "€": "e", "|": "i", "+": "t"}
 )  # fmt: skip
-_INNER_SEPARATORS = re.compile(r"[.\-_*'’`~^]+")
+_INNER_SEPARATORS = re.compile(r"[.\-_*`~^]+")
+# French elision ("d'enculé", "l'idiot") separates words like a space.
+_WORD_BREAKS = re.compile(r"[\s'’]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -31,4 +33,4 @@ def squeeze(word: str) -> str:
 
 
 def folded_words(text: str) -> list[str]:
-    return [w for w in (fold_word(raw) for raw in text.split()) if w]
+    return [w for w in (fold_word(raw) for raw in _WORD_BREAKS.split(text)) if w]

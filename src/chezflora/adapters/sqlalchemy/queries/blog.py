@@ -157,9 +157,8 @@ class SqlBlogQueries:
         statut = comments.c.statut
         day = sa.func.date(comments.c.date)
         with self._engine.connect() as conn:
-            counts: dict[str, int] = dict(
-                conn.execute(sa.select(statut, sa.func.count()).group_by(statut)).tuples().all()
-            )
+            grouped = conn.execute(sa.select(statut, sa.func.count()).group_by(statut)).all()
+            counts: dict[str, int] = {str(name): int(total) for name, total in grouped}
             by_day = conn.execute(
                 sa.select(day, sa.func.count())
                 .where(comments.c.date >= since)
