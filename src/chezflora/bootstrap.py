@@ -37,6 +37,7 @@ from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.blog import BlogModule
+from chezflora.application.blog.erasure import BlogPersonalData
 from chezflora.application.blog.moderation import Strictest
 from chezflora.application.blog.ports import BlogUnitOfWork, Moderator
 from chezflora.application.catalogue import CatalogueModule
@@ -178,7 +179,11 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
         read_cache=read_cache,
         identity=IdentityUseCases.build(
-            uow, clock, hasher, tokens, [ShoppingPersonalData(), SubscriptionPersonalData()]
+            uow,
+            clock,
+            hasher,
+            tokens,
+            [ShoppingPersonalData(), SubscriptionPersonalData(), BlogPersonalData()],
         ),
         users=SqlUserQueries(engine),
         dashboard=SqlDashboardQueries(engine),

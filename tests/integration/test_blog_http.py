@@ -344,3 +344,13 @@ def test_reads_cost_a_fixed_number_of_statements(client, container, engine, worl
         parent = reply.json()["id"]
     assert counts() == small
     assert small == {"articles": 2, "detail": 2, "comments": 2}, small
+
+
+def test_a_deleted_account_takes_its_comments_with_it(client, world):
+    reply = _comment(client, world["bob"], world["article"], "Réponse", parent=world["comment"])
+    own = _comment(client, world["bob"], world["article"], "Le mien")
+    assert reply.status_code == own.status_code == 201
+    gone = client.delete("/api/utilisateurs/me/", headers=bearer(world["alice"]))
+    assert gone.status_code in (200, 204), gone.text
+    listed = client.get("/api/commentaires/", headers=bearer(world["admin"])).json()
+    assert [c["id"] for c in listed["results"]] == [own.json()["id"]]

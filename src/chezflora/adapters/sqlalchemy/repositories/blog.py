@@ -103,18 +103,20 @@ class SqlCommentRepository:
         """The whole subtree, deepest first (no reliance on self-referencing cascades)."""
         subtree, frontier = [comment_id], [comment_id]
         while frontier:
-            frontier = [
-                int(i)
-                for i in self._conn.execute(
-                    sa.select(comments.c.id).where(comments.c.parent_id.in_(frontier))
-                ).scalars()
-            ]
-            subtree.extend(i for i in frontier if i not in subtree)
+            children = self._conn.execute(
+                sa.select(comments.c.id).where(comments.c.parent_id.in_(frontier))
+            ).scalars()
+            frontier = [int(i) for i in children if int(i) not in subtree]
+            subtree.extend(frontier)
         for ids in reversed([subtree[i : i + 500] for i in range(0, len(subtree), 500)]):
             self._conn.execute(
                 sa.update(comments).where(comments.c.id.in_(ids)).values(parent_id=None)
             )
         self._conn.execute(sa.delete(comments).where(comments.c.id.in_(subtree)))
+
+    def ids_by_client(self, client_id: int) -> list[int]:
+        query = sa.select(comments.c.id).where(comments.c.client_id == client_id)
+        return [int(i) for i in self._conn.execute(query.order_by(comments.c.id)).scalars()]
 
     def held_since(self, after_id: int) -> list[Comment]:
         rows = self._conn.execute(
