@@ -73,8 +73,6 @@ CACHE_NAMESPACES = {
     "users": "accounts",
     "carts": "carts",
     "cart_items": "carts",
-    "articles": "blog",
-    "comments": "blog",
 }
 
 

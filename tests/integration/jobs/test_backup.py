@@ -9,9 +9,11 @@ from pathlib import Path
 import pymysql
 import pytest
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 
 from chezflora.adapters.backup.database import _options_file, restore_database
 from chezflora.adapters.sqlalchemy.engine import make_engine
+from chezflora.adapters.sqlalchemy.migrate import alembic_config
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.entrypoints.cli.seeding import ensure_admin
 from chezflora.entrypoints.worker import jobs
@@ -47,7 +49,7 @@ def test_a_database_backup_restores_into_an_empty_database(container, database_u
     finally:
         engine.dispose()
     assert names == ["patron"]
-    assert version == "0002_commerce"
+    assert version == ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert backup.stat().st_mode & 0o777 == 0o600
 
 
