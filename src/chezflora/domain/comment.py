@@ -44,6 +44,7 @@ class Comment:
     ban_reason: str | None
     date: datetime
     id: int = 0
+    review_notified: bool = False  # the admins' digest has listed it while held
 
     @property
     def is_active(self) -> bool:
@@ -65,6 +66,7 @@ class Comment:
         """The author's edit: moderated again, so it may go from visible to held."""
         self.texte = texte
         self.state, self.ban_reason = verdict.state, verdict.reason
+        self.review_notified = False
 
     def show(self) -> None:
         """An admin publishes it: the reason it was hidden no longer applies."""

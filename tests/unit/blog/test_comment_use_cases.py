@@ -54,10 +54,13 @@ class FakeUow:
             add=self._add,
             save=lambda c: None,
             delete=lambda i: store.comments.pop(i),
-            held_since=lambda after: [
+            held_unnotified=lambda: [
                 c
                 for c in store.comments.values()
-                if c.state is ModerationState.EN_ATTENTE and c.id > after
+                if c.state is ModerationState.EN_ATTENTE and not c.review_notified
+            ],
+            mark_notified=lambda ids: [
+                setattr(store.comments[i], "review_notified", True) for i in ids
             ],
         )
         self.users = SimpleNamespace(get=store.users.get, admins=lambda: [store.users[9]])
@@ -158,3 +161,18 @@ def test_the_digest_waits_an_hour_between_emails(store):
     assert digest().emails == 0 and len(store.outbox) == 1
     clock.advance(minutes=1)
     assert digest().held == 1 and len(store.outbox) == 2
+
+
+def test_a_comment_held_again_after_an_edit_is_listed_in_the_next_digest(store):
+    clock = FakeClock(NOW)
+    factory = lambda: FakeUow(store)  # noqa: E731
+    PostComment(factory, clock, WatchingModerator(store, Verdict.hold("panne")))(
+        ALICE, NewComment(1, "un")
+    )
+    digest = SendHeldCommentsDigest(factory, clock)
+    assert digest().held == 1
+    EditOwnComment(factory, WatchingModerator(store, Verdict.hold("panne")))(ALICE, 1, "deux")
+    clock.advance(hours=1)
+    assert digest().held == 1 and len(store.outbox) == 2
+    clock.advance(hours=1)
+    assert digest().held == 0  # already listed, not repeated

@@ -32,12 +32,13 @@ class SendHeldCommentsDigest:
             last = uow.review_digests.last()
             if last is not None and now - last[0] < DIGEST_INTERVAL:
                 return DigestReport(0, 0, "dernier envoi il y a moins d'une heure")
-            held = uow.comments.held_since(last[1] if last else 0)
+            held = uow.comments.held_unnotified()
             if not held:
                 return DigestReport(0, 0, "aucun commentaire en attente")
             admins = [a for a in uow.users.admins() if a.is_active and not a.is_banned]
             for email in notices.held_for_review(admins, held):
                 uow.outbox.add(email)
+            uow.comments.mark_notified([c.id for c in held])
             uow.review_digests.record(now, max(c.id for c in held), len(held))
             uow.commit()
         return DigestReport(len(held), len(admins))

@@ -47,9 +47,11 @@ class CommentRepository(Protocol):
         ...
 
     def ids_by_client(self, client_id: int) -> list[int]: ...
-    def held_since(self, after_id: int) -> list[Comment]:
-        """Comments awaiting review with an id above `after_id`, oldest first."""
+    def held_unnotified(self) -> list[Comment]:
+        """Comments awaiting review that no digest has listed yet, oldest first."""
         ...
+
+    def mark_notified(self, comment_ids: list[int]) -> None: ...
 
 
 class ReviewDigestLog(Protocol):

@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("statut", sa.String(length=20), nullable=False),
         sa.Column("ban_reason", sa.String(length=255), nullable=True),
         sa.Column("date", columns.UTCDateTime(), nullable=False),
+        sa.Column("review_notified", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],

@@ -76,6 +76,7 @@ def comment_from_row(row: Any) -> Comment:
         state=ModerationState(row.statut),
         ban_reason=row.ban_reason,
         date=row.date,
+        review_notified=row.review_notified,
     )
 
 
@@ -118,13 +119,23 @@ class SqlCommentRepository:
         query = sa.select(comments.c.id).where(comments.c.client_id == client_id)
         return [int(i) for i in self._conn.execute(query.order_by(comments.c.id)).scalars()]
 
-    def held_since(self, after_id: int) -> list[Comment]:
+    def held_unnotified(self) -> list[Comment]:
         rows = self._conn.execute(
             sa.select(comments)
-            .where(comments.c.statut == ModerationState.EN_ATTENTE.value, comments.c.id > after_id)
+            .where(
+                comments.c.statut == ModerationState.EN_ATTENTE.value,
+                comments.c.review_notified.is_(False),
+            )
             .order_by(comments.c.id)
         ).all()
         return [comment_from_row(row) for row in rows]
+
+    def mark_notified(self, comment_ids: list[int]) -> None:
+        for start in range(0, len(comment_ids), 500):
+            chunk = comment_ids[start : start + 500]
+            self._conn.execute(
+                sa.update(comments).where(comments.c.id.in_(chunk)).values(review_notified=True)
+            )
 
 
 def _comment_values(comment: Comment) -> dict[str, Any]:
@@ -136,6 +147,7 @@ def _comment_values(comment: Comment) -> dict[str, Any]:
         "statut": comment.state.value,
         "ban_reason": comment.ban_reason,
         "date": comment.date,
+        "review_notified": comment.review_notified,
     }
 
 

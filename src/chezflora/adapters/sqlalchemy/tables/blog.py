@@ -31,6 +31,7 @@ comments = sa.Table(
     sa.Column("statut", sa.String(20), nullable=False, index=True),
     sa.Column("ban_reason", sa.String(255), nullable=True),
     sa.Column("date", UTCDateTime, nullable=False, index=True),
+    sa.Column("review_notified", sa.Boolean, nullable=False),
     **TABLE_ARGS,
 )
 
