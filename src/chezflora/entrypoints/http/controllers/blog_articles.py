@@ -24,6 +24,7 @@ from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.domain.photo import ImageTooLarge, UnsupportedImage
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.blog import (
     ArticleDetailOut,
@@ -38,10 +39,6 @@ TAGS = ["blog"]
 FIELDS = frozenset({"titre", "contenu", "cover", "is_active"})
 UNKNOWN = "Champ inconnu ou non modifiable."
 NOT_A_FILE = "La couverture doit être un fichier image."
-
-
-def _is_admin(viewer: Viewer | None) -> bool:
-    return viewer is not None and viewer.is_admin
 
 
 async def _article_input(request: AnyRequest) -> ArticleInput:
@@ -105,8 +102,8 @@ def list_articles(
     Also `titre`, `search` (titre, contenu), `ordering` (date_publication, titre)."""
     params = request.query_params
     filters = ArticleFilters(
-        include_inactive=_is_admin(viewer),
-        is_active=query.boolean(params, "is_active") if _is_admin(viewer) else None,
+        include_inactive=is_admin(viewer),
+        is_active=query.boolean(params, "is_active") if is_admin(viewer) else None,
         titre=query.text(params, "titre"),
         options=query.list_options(params),
     )
@@ -135,7 +132,7 @@ def article_detail(
 ) -> ArticleDetailOut:
     """The article and `commentaires`: published top-level comments, oldest first, each with its
     published `reponses` (a hidden comment hides its replies). Inactive: 404 except for admins."""
-    return _detail(container, article_id, _is_admin(viewer))
+    return _detail(container, article_id, is_admin(viewer))
 
 
 @post("/api/articles/", tags=TAGS)

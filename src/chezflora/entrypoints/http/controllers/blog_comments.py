@@ -49,10 +49,10 @@ def _throttle(container: Container, author: Viewer) -> None:
 
 def _view(container: Container, comment_id: int, viewer: Viewer | None) -> CommentOut:
     view = container.blog.queries.comment(comment_id)
-    mine = viewer is not None and (
-        viewer.is_admin or viewer.user_id == getattr(view, "client_id", 0)
-    )
-    if view is None or not (view.is_active or mine):
+    if view is None:
+        raise NotFound(COMMENT_NOT_FOUND)
+    mine = viewer is not None and (viewer.is_admin or viewer.user_id == view.client_id)
+    if not (view.is_active or mine):
         raise NotFound(COMMENT_NOT_FOUND)
     return comment_out(view)
 
