@@ -15,13 +15,17 @@ from chezflora.adapters.clock import SystemClock
 from chezflora.adapters.email.dispatch import InlineEmailDispatcher
 from chezflora.adapters.email.rendering import EmailRenderer
 from chezflora.adapters.email.senders import FileEmailSender, SmtpEmailSender
+from chezflora.adapters.html_sanitizer import Nh3HtmlSanitizer
 from chezflora.adapters.images import PillowImageProcessor
 from chezflora.adapters.jobs.module import JobsModule, Transport
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
+from chezflora.adapters.moderation.language_model import LanguageModelModerator
+from chezflora.adapters.moderation.local import LocalModerator
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
 from chezflora.adapters.read_cache import LocalVersions, ReadCache, RedisVersions
 from chezflora.adapters.sqlalchemy.change_tracking import track_committed_writes
 from chezflora.adapters.sqlalchemy.engine import make_engine
+from chezflora.adapters.sqlalchemy.queries.blog import SqlBlogQueries
 from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
@@ -34,6 +38,10 @@ from chezflora.adapters.sqlalchemy.queries.workshops import SqlWorkshopQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
+from chezflora.application.blog import BlogModule
+from chezflora.application.blog.erasure import BlogPersonalData
+from chezflora.application.blog.moderation import Strictest
+from chezflora.application.blog.ports import BlogUnitOfWork, Moderator
 from chezflora.application.catalogue import CatalogueModule
 from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
@@ -105,6 +113,7 @@ class Container:
     idempotency: IdempotencyGuard
     workshops: WorkshopsModule
     services: ServicesModule
+    blog: BlogModule
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -163,6 +172,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     def services_uow() -> ServicesUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
 
+    def blog_uow() -> BlogUnitOfWork:
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+
     storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
     subscriptions = SubscriptionsModule.build(
         uow,
@@ -195,6 +207,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
                 SubscriptionPersonalData(),
                 WorkshopPersonalData(ZoneInfo(settings.shop_timezone)),
                 QuotePersonalData(),
+                BlogPersonalData(),
             ],
         ),
         users=SqlUserQueries(engine),
@@ -243,7 +256,30 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         services=ServicesModule.build(
             services_uow, clock, storage, SqlServiceQueries(engine, storage.url)
         ),
+        blog=BlogModule.build(
+            blog_uow,
+            clock,
+            SqlBlogQueries(engine, storage.url),
+            overrides.get("moderator") or _moderator(settings),
+            Nh3HtmlSanitizer(),
+            PillowImageProcessor(),
+            storage,
+        ),
     )
+
+
+def _moderator(settings: Settings) -> Moderator:
+    """Local rules always; with a configured language model, the stricter of both verdicts."""
+    local = LocalModerator()
+    if not settings.moderation_llm_url:
+        return local
+    remote = LanguageModelModerator(
+        settings.moderation_llm_url,
+        settings.moderation_llm_key,
+        settings.moderation_llm_model,
+        settings.moderation_timeout_seconds,
+    )
+    return Strictest([local, remote])
 
 
 def _email_sender(settings: Settings) -> EmailSender:

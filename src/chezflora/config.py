@@ -40,6 +40,7 @@ class Settings:
             "resend_otp": "5/hour",
             "reset": "5/hour",
             "contact": "5/hour",
+            "comment": "10/minute",
         }
     )
     throttle_enabled: bool = True
@@ -50,6 +51,11 @@ class Settings:
     email_min_backoff_ms: int = 5_000
     email_max_backoff_ms: int = 300_000
     outbox_relay_after_seconds: int = 60
+    # Comment moderation: local rules always; a language model too when a URL is set.
+    moderation_llm_url: str = ""
+    moderation_llm_key: str = field(default="", repr=False)
+    moderation_llm_model: str = ""
+    moderation_timeout_seconds: float = 5.0
 
     @property
     def resolved_database_url(self) -> str:
@@ -116,6 +122,10 @@ def load_settings(environ: dict[str, str] | None = None, env_file: Path | None =
         email_min_backoff_ms=int(get("EMAIL_MIN_BACKOFF_MS", "5000")),
         email_max_backoff_ms=int(get("EMAIL_MAX_BACKOFF_MS", "300000")),
         outbox_relay_after_seconds=int(get("OUTBOX_RELAY_AFTER_SECONDS", "60")),
+        moderation_llm_url=get("MODERATION_LLM_URL"),
+        moderation_llm_key=get("MODERATION_LLM_KEY"),
+        moderation_llm_model=get("MODERATION_LLM_MODEL"),
+        moderation_timeout_seconds=float(get("MODERATION_TIMEOUT_SECONDS", "5")),
     )
 
 

@@ -10,6 +10,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from chezflora.adapters.sqlalchemy.repositories.addresses import SqlAddressRepository
+from chezflora.adapters.sqlalchemy.repositories.blog import (
+    SqlArticleRepository,
+    SqlCommentRepository,
+    SqlReviewDigestLog,
+)
 from chezflora.adapters.sqlalchemy.repositories.carts import SqlCartRepository
 from chezflora.adapters.sqlalchemy.repositories.catalogue import (
     SqlCategoryRepository,
@@ -69,6 +74,9 @@ class SqlAlchemyUnitOfWork:
     services: SqlServiceRepository
     realisations: SqlRealisationRepository
     quotes: SqlQuoteRepository
+    articles: SqlArticleRepository
+    comments: SqlCommentRepository
+    review_digests: SqlReviewDigestLog
 
     def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
@@ -145,4 +153,7 @@ FEATURE_REPOSITORIES: dict[str, Any] = {
     "services": SqlServiceRepository,
     "realisations": SqlRealisationRepository,
     "quotes": SqlQuoteRepository,
+    "articles": SqlArticleRepository,
+    "comments": SqlCommentRepository,
+    "review_digests": SqlReviewDigestLog,
 }

@@ -15,6 +15,8 @@ from chezflora.entrypoints.http.auth import DEPENDENCIES
 from chezflora.entrypoints.http.controllers import (
     addresses,
     auth,
+    blog_articles,
+    blog_comments,
     carts,
     catalogue_categories,
     catalogue_products,
@@ -56,6 +58,8 @@ ROUTE_MODULES = [
     workshops,
     services,
     quotes,
+    blog_articles,
+    blog_comments,
 ]
 
 

@@ -47,6 +47,10 @@ def relay_outbox(container: Container) -> object:
     return {"emails_relances": container.jobs.relay_outbox()}
 
 
+def comment_review_digest(container: Container) -> object:
+    return container.blog.held_digest()
+
+
 def backup_db(container: Container) -> Path:
     settings = container.settings
     return backup_database(
@@ -74,6 +78,7 @@ JOBS: dict[str, Job] = {
     "workshop-reminders": workshop_reminders,
     "backup-db": backup_db,
     "backup-media": backup_media,
+    "comment-review-digest": comment_review_digest,
 }
 
 

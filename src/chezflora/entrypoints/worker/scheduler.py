@@ -35,6 +35,8 @@ SCHEDULE: dict[str, dict[str, Any]] = {
     "backup-media": {"hour": 2, "minute": 30},
     # The day before each workshop; hourly so a late sign-up is still reminded (once).
     "workshop-reminders": {"minute": 15},
+    # The job itself never e-mails the admins twice within an hour.
+    "comment-review-digest": {"minute": 15},
 }
 
 Submit = Callable[[str], None]

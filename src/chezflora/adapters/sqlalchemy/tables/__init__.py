@@ -1,6 +1,7 @@
 """All tables on one MetaData; importing this package imports every feature's tables."""
 
 from chezflora.adapters.sqlalchemy.tables import (
+    blog,
     catalogue,
     identity,
     services,
@@ -11,6 +12,7 @@ from chezflora.adapters.sqlalchemy.tables import (
 from chezflora.adapters.sqlalchemy.tables.metadata import metadata
 
 __all__ = [
+    "blog",
     "catalogue",
     "identity",
     "metadata",

@@ -1,0 +1,1 @@
+"""Comment moderators: local deterministic rules, and an optional language model over HTTP."""
