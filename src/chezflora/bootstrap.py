@@ -140,7 +140,8 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     )
 
     def uow() -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+        # Photo URLs: cart answers are built from the write's own reads (storage below).
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher, storage.url)
 
     def catalogue_uow() -> CatalogueUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)

@@ -17,13 +17,17 @@ from sqlalchemy import event
 from tests.integration.helpers import bearer, make_client
 from tests.integration.rows import add_category, add_product
 
-# step → (statements, MariaDB round trips)
+# step → (statements on MariaDB, MariaDB round trips). Before this budget (issue 11) the same
+# steps ran 13/18, 13/18, 20/34 and 15/25 (simuler without a key). The tests deliver e-mails
+# inline: checkout and simuler each include 2 statements of that delivery (a server queues
+# them in Redis instead). SQLite adds its explicit BEGIN statements (SQLITE_EXTRA).
 PINNED = {
-    "ajouter_produit (new line)": (99, 99),
-    "ajouter_produit (more of a line)": (99, 99),
-    "valider_panier + Idempotency-Key": (99, 99),
-    "simuler": (99, 99),
+    "ajouter_produit (new line)": (6, 7),
+    "ajouter_produit (more of a line)": (6, 7),
+    "valider_panier + Idempotency-Key": (16, 19),
+    "simuler + Idempotency-Key": (10, 13),
 }
+SQLITE_EXTRA = 3
 
 
 @contextmanager
@@ -77,7 +81,7 @@ def measure_flow(client: Any, container: Any, engine: Any) -> dict[str, dict[str
         return response.json()
 
     add = f"/api/paniers/{cart}/ajouter_produit/"
-    step("ajouter_produit (new line)", add, {"produit_id": rose, "quantite": 1}, 200)
+    step("ajouter_produit (new line)", add, {"produit_id": rose, "quantite": 1}, 201)
     step("ajouter_produit (more of a line)", add, {"produit_id": rose, "quantite": 1}, 200)
     placed = step(
         "valider_panier + Idempotency-Key",
@@ -86,7 +90,13 @@ def measure_flow(client: Any, container: Any, engine: Any) -> dict[str, dict[str
         201,
         key="mesure-1",
     )
-    step("simuler", f"/api/paiements/{placed['paiement_id']}/simuler/", None, 200)
+    step(
+        "simuler + Idempotency-Key",
+        f"/api/paiements/{placed['paiement_id']}/simuler/",
+        None,
+        200,
+        key="mesure-2",
+    )
     return figures
 
 
@@ -95,7 +105,8 @@ def test_write_steps_stay_within_their_statement_budget(client, container, engin
     print(figures)
     mariadb = engine.dialect.name in ("mysql", "mariadb")
     for name, (statements, round_trips) in PINNED.items():
-        assert figures[name]["statements"] <= statements, (name, figures[name])
+        allowed = statements if mariadb else statements + SQLITE_EXTRA
+        assert figures[name]["statements"] <= allowed, (name, figures[name])
         if mariadb:
             assert figures[name]["round_trips"] <= round_trips, (name, figures[name])
 
