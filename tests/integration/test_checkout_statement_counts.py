@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import pytest
 from sqlalchemy import event
 
 from tests.integration.helpers import bearer, make_client
@@ -111,10 +110,9 @@ def test_write_steps_stay_within_their_statement_budget(client, container, engin
             assert figures[name]["round_trips"] <= round_trips, (name, figures[name])
 
 
-@pytest.mark.parametrize("unused", [None])
-def test_counting_sees_round_trips(engine, unused):
+def test_counting_sees_statements_and_round_trips(engine):
     with counting(engine) as counts, engine.connect() as conn:
         conn.exec_driver_sql("SELECT 1")
-    assert counts["statements"] == 1
+    assert counts["statements"] >= 1
     if engine.dialect.name in ("mysql", "mariadb"):
         assert counts["round_trips"] >= 1
