@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
+from chezflora.adapters.read_cache import cart_namespace
+from chezflora.adapters.sqlalchemy.change_tracking import note_stale
 from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.tables.shopping import cart_items, carts
 from chezflora.domain.cart import Cart, CartLine
@@ -82,6 +84,7 @@ class SqlCartRepository:
             assert found is not None
             return found
         self._stored[cart_id] = {}
+        note_stale(self._conn, [cart_namespace(client_id)])
         return Cart(id=cart_id, client_id=client_id)
 
     def line_id(self, cart_id: int, product_id: int) -> int | None:
@@ -120,6 +123,8 @@ class SqlCartRepository:
                 written[product_id] = (stored[product_id][0], line.quantity)
         self._stored[cart.id] = written
         self._conn.execute(_TOUCH, {"cart_id": cart.id, "now": now})
+        # The cached `mon_panier` of this client (and of the clients sharing its group).
+        note_stale(self._conn, [cart_namespace(cart.client_id)])
 
     def _load(self, query: sa.Select[Any], key: int) -> Cart | None:
         rows = self._conn.execute(query, {"key": key}).all()

@@ -8,6 +8,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.read_cache import STOCK, stock_namespace
+from chezflora.adapters.sqlalchemy.change_tracking import UNTRACKED, note_stale
 from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
 from chezflora.adapters.sqlalchemy.queries.shopping_products import product_cards
@@ -26,11 +28,24 @@ _INFO = sa.select(
     products.c.stock,
     products.c.is_active,
 ).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+# Stock moves make stale only the cached pages showing those products (and pages filtered or
+# ordered by stock), not the whole catalogue: see adapters/read_cache.py.
 _TAKE = (
     sa.update(products)
     .where(products.c.id == sa.bindparam("product_id"), products.c.stock >= sa.bindparam("wanted"))
     .values(stock=products.c.stock - sa.bindparam("wanted"))
+    .execution_options(**{UNTRACKED: True})
 )
+_PUT_BACK = (
+    sa.update(products)
+    .where(products.c.id == sa.bindparam("product_id"))
+    .values(stock=products.c.stock + sa.bindparam("quantity"))
+    .execution_options(**{UNTRACKED: True})
+)
+
+
+def _stale_stock(product_ids: Iterable[int]) -> set[str]:
+    return {STOCK, *(stock_namespace(p) for p in product_ids)}
 
 
 def _no_url(path: str) -> str:
@@ -71,6 +86,8 @@ class SqlStockRepository:
         for product_id in sorted(quantities):
             wanted = quantities[product_id]
             result = self._conn.execute(_TAKE, {"product_id": product_id, "wanted": wanted})
+            if result.rowcount == 1:
+                note_stale(self._conn, _stale_stock([product_id]))
             if result.rowcount != 1:
                 short.append(product_id)
         return short
@@ -78,7 +95,6 @@ class SqlStockRepository:
     def put_back(self, quantities: Mapping[int, int]) -> None:
         for product_id in sorted(quantities):
             self._conn.execute(
-                sa.update(products)
-                .where(products.c.id == product_id)
-                .values(stock=products.c.stock + quantities[product_id])
+                _PUT_BACK, {"product_id": product_id, "quantity": quantities[product_id]}
             )
+        note_stale(self._conn, _stale_stock(quantities))

@@ -9,6 +9,7 @@ from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
+from chezflora.adapters.read_cache import cart_namespace
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.shopping.carts import CART_NOT_FOUND
 from chezflora.application.shopping.views import CartView, Scope
@@ -76,12 +77,17 @@ async def my_cart(
 ) -> Response[bytes]:
     """Get-or-create the caller's cart, with its `total` at today's effective prices.
 
-    Served from the read cache per caller until a cart or the catalogue changes.
+    Served from the read cache per caller until this caller's cart (group), the catalogue or
+    the stock of a product in it changes.
     """
     catalogue = container.read_cache.version("catalogue")
     audience = f"client:{caller.user_id}|catalogue:{catalogue}"
     return await cached_json(
-        container.read_cache, request, "carts", audience, lambda: _my_cart(container, caller)
+        container.read_cache,
+        request,
+        cart_namespace(caller.user_id),
+        audience,
+        lambda: _my_cart(container, caller),
     )
 
 
