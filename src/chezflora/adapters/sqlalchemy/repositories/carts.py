@@ -33,8 +33,24 @@ _WITH_LINES = (
 )
 _BY_CLIENT = _WITH_LINES.where(carts.c.client_id == sa.bindparam("key"))
 _BY_ID = _WITH_LINES.where(carts.c.id == sa.bindparam("key"))
-# The cart row (and its lines) locked: two clicks on one cart queue.
-_BY_CLIENT_LOCKED = _BY_CLIENT.with_for_update()
+# Locking, only the cart row is locked (two clicks on one cart queue), then its lines are read
+# plainly: every writer of a cart's lines holds that lock first. A locking join would also lock
+# the cart_items rows it scans, and on a small table MariaDB scans other clients' lines too.
+_CART_LOCKED = (
+    sa.select(carts.c.id, carts.c.client_id)
+    .where(carts.c.client_id == sa.bindparam("key"))
+    .with_for_update()
+)
+_LINES = (
+    sa.select(
+        cart_items.c.id.label("line_id"),
+        cart_items.c.produit_id,
+        cart_items.c.quantite,
+        cart_items.c.date_ajout,
+    )
+    .where(cart_items.c.panier_id == sa.bindparam("cart_id"))
+    .order_by(cart_items.c.id)
+)
 _STORED_LINES = sa.select(cart_items.c.id, cart_items.c.produit_id, cart_items.c.quantite).where(
     cart_items.c.panier_id == sa.bindparam("cart_id")
 )
@@ -65,7 +81,9 @@ class SqlCartRepository:
         self._stored: dict[int, dict[int, tuple[int, int]]] = {}
 
     def for_client(self, client_id: int, *, for_update: bool = False) -> Cart | None:
-        return self._load(_BY_CLIENT_LOCKED if for_update else _BY_CLIENT, client_id)
+        if for_update:
+            return self._load_locked(client_id)
+        return self._load(_BY_CLIENT, client_id)
 
     def get(self, cart_id: int) -> Cart | None:
         return self._load(_BY_ID, cart_id)
@@ -125,6 +143,18 @@ class SqlCartRepository:
         self._conn.execute(_TOUCH, {"cart_id": cart.id, "now": now})
         # The cached `mon_panier` of this client (and of the clients sharing its group).
         note_stale(self._conn, [cart_namespace(cart.client_id)])
+
+    def _load_locked(self, client_id: int) -> Cart | None:
+        cart = self._conn.execute(_CART_LOCKED, {"key": client_id}).first()
+        if cart is None:
+            return None
+        lines = self._conn.execute(_LINES, {"cart_id": cart.id}).all()
+        self._stored[cart.id] = {r.produit_id: (r.line_id, r.quantite) for r in lines}
+        return Cart.restore(
+            cart.id,
+            cart.client_id,
+            [CartLine(r.produit_id, r.quantite, r.date_ajout) for r in lines],
+        )
 
     def _load(self, query: sa.Select[Any], key: int) -> Cart | None:
         rows = self._conn.execute(query, {"key": key}).all()

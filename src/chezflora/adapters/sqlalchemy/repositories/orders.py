@@ -47,7 +47,19 @@ _WITH_LINES = (
     .where(orders.c.id == sa.bindparam("order_id"))
     .order_by(order_lines.c.id)
 )
-_WITH_LINES_LOCKED = _WITH_LINES.with_for_update()
+# Locking, only the order row: a locking join would also lock the order_lines rows it scans.
+_ORDER_LOCKED = sa.select(orders).where(orders.c.id == sa.bindparam("order_id")).with_for_update()
+_LINES = (
+    sa.select(
+        order_lines.c.id.label("line_id"),
+        order_lines.c.produit_id,
+        order_lines.c.produit_nom,
+        order_lines.c.quantite,
+        order_lines.c.prix_unitaire,
+    )
+    .where(order_lines.c.commande_id == sa.bindparam("order_id"))
+    .order_by(order_lines.c.id)
+)
 _MOVE = (
     sa.update(orders)
     .where(orders.c.id == sa.bindparam("order_id"), orders.c.statut == sa.bindparam("current"))
@@ -69,17 +81,24 @@ class SqlOrderRepository:
     def get(self, order_id: int, *, for_update: bool = False) -> Order | None:
         if order_id in self._locked:
             return self._locked[order_id]
-        query = _WITH_LINES_LOCKED if for_update else _WITH_LINES
-        rows = self._conn.execute(query, {"order_id": order_id}).all()
-        if not rows:
-            return None
+        line_rows: list[Any]
+        if for_update:
+            row = self._conn.execute(_ORDER_LOCKED, {"order_id": order_id}).first()
+            if row is None:
+                return None
+            line_rows = list(self._conn.execute(_LINES, {"order_id": order_id}))
+        else:
+            line_rows = list(self._conn.execute(_WITH_LINES, {"order_id": order_id}))
+            if not line_rows:
+                return None
+            row = line_rows[0]
         lines = [
             OrderLine(line.produit_id, line.produit_nom, line.quantite, Money(line.prix_unitaire))
-            for line in rows
+            for line in line_rows
             # A deleted product leaves a line without product: nothing to restore for it.
             if line.line_id is not None and line.produit_id is not None
         ]
-        order = order_from_row(rows[0], lines)
+        order = order_from_row(row, lines)
         if for_update:
             self._locked[order_id] = order
         return order
