@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.checkout import prepare_customers, run_flow, stock_up
+from bench.mixed import run_mixed
 from bench.scenarios import admin_token, catalogue_targets, first_products
 from bench.server import bench_environment, prepare, serving
 from bench.workshops import add_workshops, run_registrations
@@ -33,6 +34,7 @@ def main() -> None:
         "connections": args.connections,
         "duration_s": args.duration,
         "workers": args.workers,
+        "redis": bool(args.redis_url),
         "servers": {},
     }
     for server in args.servers:
@@ -50,7 +52,10 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
         for name, url, _ in catalogue_targets(base, env):
             run_wrk(name, url, connections=args.connections, duration=2)  # warm-up
             rows.append(_load(name, url, args).as_dict())
-        customers = prepare_customers(base, admin_token(base, env), args.connections)
+        # One customer per connection, one more for the step probe and one who only browses.
+        customers = prepare_customers(base, admin_token(base, env), args.connections + 2)
+        probe, browser = customers[-2], customers[-1]
+        customers = customers[: args.connections]
         cart_headers = {"Authorization": f"Bearer {customers[0]['token']}"}
         run_wrk(
             "warm-up",
@@ -67,9 +72,19 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
                 cart_headers,
             ).as_dict()
         )
-        products = first_products(base, len(customers))
+        products = first_products(base, len(customers) + 1)
         stock_up(env["CHEZFLORA_DATABASE_URL"], products)
-        rows.append(run_flow(base, customers, products, args.duration))
+        rows.append(run_flow(base, customers, products[:-1], args.duration, (probe, products[-1])))
+        if args.mixed:
+            mixed = run_mixed(
+                base,
+                browser,
+                customers[: args.mixed_buyers],
+                products,
+                browsing=args.connections - args.mixed_buyers,
+                duration=args.duration,
+            )
+            rows.append({"name": "mixed", **mixed})
         # Fresh workshops per server: the customers of an earlier run are registered already.
         first = add_workshops(env["CHEZFLORA_DATABASE_URL"], WORKSHOPS)
         rows.append(run_registrations(base, customers, first, WORKSHOPS, args.duration))
@@ -110,6 +125,9 @@ def _print(report: dict[str, Any]) -> None:
         print(f"\n[{server}]")
         print(f"{'endpoint':<34}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}")
         for row in rows:
+            if row["name"] == "mixed":
+                _print_mixed(row)
+                continue
             print(
                 f"{row['name'][:33]:<34}{row['requests_per_second']:>10.0f}{row['p50_ms']:>10.2f}"
                 f"{row['p99_ms']:>10.2f}{row['non_2xx']:>10}"
@@ -124,6 +142,12 @@ def _print(report: dict[str, Any]) -> None:
                     f"{'  → complete flows/s':<34}{row['flows_per_second']:>10.1f}"
                     f"   (flows {row['flows']}, failed steps {row['flow_failures']})"
                 )
+            for step, figures in row.get("steps", {}).items():
+                if isinstance(figures, dict):
+                    print(
+                        f"{'  → ' + step + ' (probe)':<34}{'':>10}{figures['p50_ms']:>10.2f}"
+                        f"{figures['p99_ms']:>10.2f}   ({figures['samples']} samples)"
+                    )
     if "scale" in report:
         scale = report["scale"]
         print(
@@ -133,12 +157,27 @@ def _print(report: dict[str, Any]) -> None:
     print(f"\nwritten to {RESULTS / 'latest.json'}")
 
 
+def _print_mixed(row: dict[str, Any]) -> None:
+    for key in ("browsing_alone", "browsing_mixed", "checkout_beside"):
+        part = row[key]
+        print(
+            f"{part['name'][:33]:<34}{part['requests_per_second']:>10.0f}{part['p50_ms']:>10.2f}"
+            f"{part['p99_ms']:>10.2f}{part['non_2xx']:>10}"
+        )
+    beside = row["checkout_beside"]
+    print(
+        f"{'  → browsing kept':<34}{row['browsing_kept'] * 100:>9.0f}%"
+        f"   (checkout beside: {beside['flows_per_second']} flows/s)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument(
         "--database-url", default="mysql+pymysql://root@127.0.0.1:3306/chezflora_bench"
     )
-    parser.add_argument("--redis-url", default="")
+    # Production runs with Redis, so the bench does too ("" measures without it).
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/3")
     parser.add_argument("--products", type=int, default=10_000)
     parser.add_argument("--servers", nargs="+", default=["granian", "uvicorn"])
     parser.add_argument("--workers", type=int, default=2)
@@ -148,6 +187,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--scale", action="store_true", help="also compare 1,000 vs 100,000 products"
     )
+    parser.add_argument(
+        "--no-mixed", dest="mixed", action="store_false", help="skip browsing-while-buying"
+    )
+    parser.add_argument("--mixed-buyers", type=int, default=2)
     return parser
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import subprocess
 import tempfile
+import threading
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -83,32 +88,134 @@ def stock_up(database_url: str, product_ids: list[int]) -> None:
     engine.dispose()
 
 
-def run_flow(
-    base: str, customers: list[dict[str, Any]], product_ids: list[int], duration: int
-) -> dict[str, Any]:
+def flow_script(customers: list[dict[str, Any]], product_ids: list[int]) -> Path:
     users = ", ".join(
         f'{{token="{c["token"]}", cart={c["cart"]}, address={c["address"]}, product={p}}}'
         for c, p in zip(customers, product_ids, strict=True)
     )
-    script = f"USERS = {{ {users} }}\n" + LUA.read_text()
+    script = f'RUN = "{uuid.uuid4().hex}"\nUSERS = {{ {users} }}\n' + LUA.read_text()
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
-    count = len(customers)
-    command = [
-        ensure_wrk(),
-        f"-t{count}",
-        f"-c{count}",
-        f"-d{duration}s",
-        "--latency",
-        "-s",
-        handle.name,
-        base,
-    ]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    Path(handle.name).unlink()
-    result = parse("checkout flow (add → valider_panier → simuler)", base, output).as_dict()
+    return Path(handle.name)
+
+
+def start_flow(base: str, script: Path, count: int, duration: int) -> subprocess.Popen[str]:
+    command = [ensure_wrk(), f"-t{count}", f"-c{count}", f"-d{duration}s", "--latency"]
+    return subprocess.Popen([*command, "-s", str(script), base], stdout=subprocess.PIPE, text=True)
+
+
+def flow_result(name: str, base: str, output: str, duration: int) -> dict[str, Any]:
+    result = parse(name, base, output).as_dict()
     flows = re.search(r"FLOWS (\d+) FAILURES (\d+)", output)
     result["flows"] = int(flows.group(1)) if flows else 0
     result["flow_failures"] = int(flows.group(2)) if flows else 0
     result["flows_per_second"] = round(result["flows"] / duration, 1)
+    return result
+
+
+class StepProbe(threading.Thread):
+    """One more customer running the same flow on its own keep-alive connection, timing each
+    step (wrk's scripts cannot time single requests): per-step latency under the load."""
+
+    def __init__(self, base: str, customer: dict[str, Any], product: int, duration: float):
+        super().__init__(daemon=True)
+        self._url = urllib.parse.urlsplit(base)
+        self._customer, self._product, self._duration = customer, product, duration
+        self.timings: dict[str, list[float]] = {
+            "ajouter_produit": [],
+            "valider_panier": [],
+            "simuler": [],
+        }
+        self.failures = 0
+
+    def _post(
+        self,
+        conn: http.client.HTTPConnection,
+        step: str,
+        path: str,
+        body: Any,
+        extra: dict[str, str] | None = None,
+    ) -> tuple[int, Any]:
+        headers = {
+            "Authorization": f"Bearer {self._customer['token']}",
+            "Content-Type": "application/json",
+            **(extra or {}),
+        }
+        started = time.perf_counter()
+        conn.request(
+            "POST", path, body=json.dumps(body) if body is not None else None, headers=headers
+        )
+        response = conn.getresponse()
+        raw = response.read()
+        self.timings[step].append((time.perf_counter() - started) * 1000)
+        return response.status, json.loads(raw) if raw else None
+
+    def run(self) -> None:
+        conn = http.client.HTTPConnection(self._url.hostname, self._url.port, timeout=10)
+        cart, run = self._customer["cart"], uuid.uuid4().hex
+        deadline = time.monotonic() + self._duration
+        number = 0
+        while time.monotonic() < deadline:
+            number += 1
+            status, _ = self._post(
+                conn,
+                "ajouter_produit",
+                f"/api/paniers/{cart}/ajouter_produit/",
+                {"produit_id": self._product, "quantite": 1},
+            )
+            if status >= 300:
+                self.failures += 1
+                continue
+            status, placed = self._post(
+                conn,
+                "valider_panier",
+                f"/api/paniers/{cart}/valider_panier/",
+                {"adresse_id": self._customer["address"]},
+                {"Idempotency-Key": f"probe-{run}-{number}"},
+            )
+            if status >= 300:
+                self.failures += 1
+                continue
+            status, _ = self._post(
+                conn, "simuler", f"/api/paiements/{placed['paiement_id']}/simuler/", None
+            )
+            if status >= 300:
+                self.failures += 1
+        conn.close()
+
+    def summary(self) -> dict[str, Any]:
+        figures: dict[str, Any] = {"probe_failures": self.failures}
+        for step, samples in self.timings.items():
+            ordered = sorted(samples)
+            if not ordered:
+                continue
+            figures[step] = {
+                "samples": len(ordered),
+                "p50_ms": round(ordered[len(ordered) // 2], 2),
+                "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 2),
+            }
+        return figures
+
+
+def run_flow(
+    base: str,
+    customers: list[dict[str, Any]],
+    product_ids: list[int],
+    duration: int,
+    probe: tuple[dict[str, Any], int] | None = None,
+) -> dict[str, Any]:
+    """The flow on every customer's connection (wrk); `probe`: one more customer timing steps."""
+    script = flow_script(customers, product_ids)
+    prober = None if probe is None else StepProbe(base, probe[0], probe[1], duration)
+    process = start_flow(base, script, len(customers), duration)
+    if prober is not None:
+        prober.start()
+    output, _ = process.communicate()
+    script.unlink()
+    result = flow_result(
+        "checkout flow (add → valider_panier+key → simuler)", base, output, duration
+    )
+    if prober is not None:
+        prober.join()
+        result["steps"] = prober.summary()
     return result

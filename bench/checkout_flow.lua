@@ -1,5 +1,6 @@
 -- One connection per thread; each thread is one customer running add → checkout → pay in a loop.
 -- USERS is prepended by bench/checkout.py: { {token=..., cart=..., address=..., product=...}, ... }.
+-- RUN (unique per measurement) is prepended too: Idempotency-Keys never meet an earlier run's.
 -- Each customer buys its own product, as a shop's customers mostly do: one hot row would
 -- measure MariaDB's row lock, not the service.
 local threads = {}
@@ -15,6 +16,9 @@ function init(args)
   me = USERS[id]
   step, flows, failures, payment = 1, 0, 0, nil
   headers = { ["Authorization"] = "Bearer " .. me.token, ["Content-Type"] = "application/json" }
+  -- Checkout carries an Idempotency-Key, as the real client sends one: unique per flow.
+  keyed = { ["Authorization"] = headers["Authorization"], ["Content-Type"] = "application/json" }
+  run = RUN
 end
 
 function request()
@@ -22,7 +26,8 @@ function request()
     return wrk.format("POST", "/api/paniers/" .. me.cart .. "/ajouter_produit/", headers,
       '{"produit_id": ' .. me.product .. ', "quantite": 1}')
   elseif step == 2 then
-    return wrk.format("POST", "/api/paniers/" .. me.cart .. "/valider_panier/", headers,
+    keyed["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. flows .. "-" .. failures
+    return wrk.format("POST", "/api/paniers/" .. me.cart .. "/valider_panier/", keyed,
       '{"adresse_id": ' .. me.address .. '}')
   end
   return wrk.format("POST", "/api/paiements/" .. payment .. "/simuler/", headers, nil)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
 from chezflora.application.ports import OutgoingEmail, TokenClaims, TokenPair
+from chezflora.application.unit_of_work import UserContact
 from chezflora.domain.cart import Cart
 from chezflora.domain.one_time_code import MAX_ATTEMPTS, CodePurpose, OneTimeCode
 from chezflora.domain.parameter import Parameter
@@ -74,6 +75,12 @@ class InMemoryUsers:
 
     def get(self, user_id: int, *, for_update: bool = False) -> User | None:
         return self._rows.get(user_id)
+
+    def contact(self, user_id: int) -> UserContact | None:
+        user = self._rows.get(user_id)
+        if user is None or user.id is None:
+            return None
+        return UserContact(user.id, user.email, user.username, user.deleted_at)
 
     def by_username(self, username: str) -> User | None:
         return next((u for u in self._rows.values() if u.username == username), None)

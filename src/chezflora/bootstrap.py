@@ -81,8 +81,8 @@ CACHE_NAMESPACES = {
         "catalogue",
     ),
     "users": "accounts",
-    "carts": "carts",
-    "cart_items": "carts",
+    # carts and cart_items: the cart repository names the client's group (`cart_namespace`);
+    # stock moves name their products' stock (`stock_namespace`). Neither flushes a namespace.
 }
 
 
@@ -117,6 +117,7 @@ class Container:
 
     def close(self) -> None:
         self.jobs.broker.close()
+        self.read_cache.close()
         self.engine.dispose()
         if self.redis is not None:
             self.redis.close()
@@ -150,18 +151,21 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     )
 
     read_cache = overrides.get("read_cache") or ReadCache(
-        RedisVersions(redis) if redis is not None else LocalVersions(),
+        RedisVersions(redis, known=set(CACHE_NAMESPACES.values()))
+        if redis is not None
+        else LocalVersions(),
         # The application's clock, so prices that change with time expire with it.
         now=lambda: clock.now().timestamp(),
     )
     track_committed_writes(
         engine,
         CACHE_NAMESPACES,
-        lambda tables: read_cache.invalidate({CACHE_NAMESPACES[t] for t in tables}),
+        lambda names: read_cache.invalidate({CACHE_NAMESPACES.get(n, n) for n in names}),
     )
 
     def uow() -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+        # Photo URLs: cart answers are built from the write's own reads (storage below).
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher, storage.url)
 
     def catalogue_uow() -> CatalogueUnitOfWork:
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher)

@@ -29,7 +29,7 @@ def test_deleting_an_account_erases_addresses_cart_wishlist_and_ends_subscriptio
             json={"produit_id": product, "quantite": 2},
             headers=me,
         ).status_code
-        == 200
+        == 201
     )
     address = client.post("/api/adresses/", json=ADDRESS, headers=me).json()["id"]
     order = client.post(

@@ -19,7 +19,11 @@ def user_id(client, container):
     return user_id
 
 
-def test_concurrent_requests_with_one_key_run_once(container, user_id):
+@pytest.mark.parametrize("atomic", [False, True], ids=["two-transactions", "atomic"])
+def test_concurrent_requests_with_one_key_run_once_and_all_get_its_answer(
+    container, user_id, atomic
+):
+    """Duplicates wait for the first (a few seconds at most) and replay its answer."""
     guard = container.idempotency
     runs: list[int] = []
     outcomes: list[object] = []
@@ -33,7 +37,7 @@ def test_concurrent_requests_with_one_key_run_once(container, user_id):
     def request() -> None:
         barrier.wait()
         try:
-            outcomes.append(guard.run(user_id, "cle-1", "same-body", work))
+            outcomes.append(guard.run(user_id, "cle-1", "same-body", work, atomic=atomic))
         except Conflict as exc:
             outcomes.append(exc.message)
 
@@ -43,33 +47,87 @@ def test_concurrent_requests_with_one_key_run_once(container, user_id):
     for thread in threads:
         thread.join()
     assert len(runs) == 1
-    assert Answer(201, b'{"id": 1}') in outcomes
-    others = [outcome for outcome in outcomes if not isinstance(outcome, Answer)]
-    assert all("en cours" in str(message) for message in others)
+    assert sorted(outcomes, key=str) == sorted(
+        [Answer(201, b'{"id": 1}')] + [Answer(201, b'{"id": 1}', True)] * 4, key=str
+    )
     assert guard.run(user_id, "cle-1", "same-body", work) == Answer(201, b'{"id": 1}', True)
     assert len(runs) == 1
 
 
-def test_a_key_lives_24_hours(container, clock, user_id):
+@pytest.mark.parametrize("atomic", [False, True], ids=["two-transactions", "atomic"])
+def test_a_duplicate_waits_only_a_few_seconds_then_409(container, clock, user_id, atomic):
+    from datetime import timedelta
+
+    from chezflora.application.idempotency import IdempotencyGuard
+
+    guard = IdempotencyGuard(container.uow, clock, wait=timedelta(seconds=0.3))
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> tuple[int, bytes]:
+        started.set()
+        release.wait(10)
+        return 201, b"slow"
+
+    first = threading.Thread(target=lambda: guard.run(user_id, "k", "a", slow, atomic=atomic))
+    first.start()
+    started.wait(5)
+    try:
+        if atomic and container.engine.dialect.name == "sqlite":
+            pytest.skip("SQLite queues every writer for its busy timeout (30 s)")
+        with pytest.raises(Conflict, match="en cours"):
+            guard.run(user_id, "k", "a", lambda: (201, b"second"), atomic=atomic)
+    finally:
+        release.set()
+        first.join()
+
+
+@pytest.mark.parametrize("atomic", [False, True], ids=["two-transactions", "atomic"])
+def test_a_key_lives_24_hours(container, clock, user_id, atomic):
     guard = container.idempotency
-    assert guard.run(user_id, "k", "a", lambda: (201, b"first")) == Answer(201, b"first")
+    first = guard.run(user_id, "k", "a", lambda: (201, b"first"), atomic=atomic)
+    assert first == Answer(201, b"first")
     with pytest.raises(Conflict, match="autre requête"):
-        guard.run(user_id, "k", "b", lambda: (201, b"second"))
+        guard.run(user_id, "k", "b", lambda: (201, b"second"), atomic=atomic)
     clock.advance(hours=24)
-    assert guard.run(user_id, "k", "b", lambda: (201, b"second")) == Answer(201, b"second")
+    again = guard.run(user_id, "k", "b", lambda: (201, b"second"), atomic=atomic)
+    assert again == Answer(201, b"second")
     clock.advance(hours=23)
-    assert guard.run(user_id, "k", "b", lambda: (201, b"third")) == Answer(201, b"second", True)
+    late = guard.run(user_id, "k", "b", lambda: (201, b"third"), atomic=atomic)
+    assert late == Answer(201, b"second", True)
 
 
-def test_a_failed_request_frees_the_key(container, user_id):
+@pytest.mark.parametrize("atomic", [False, True], ids=["two-transactions", "atomic"])
+def test_a_failed_request_frees_the_key(container, user_id, atomic):
     guard = container.idempotency
 
     def fail() -> tuple[int, bytes]:
         raise Conflict("Stock insuffisant")
 
     with pytest.raises(Conflict):
-        guard.run(user_id, "k", "a", fail)
-    assert guard.run(user_id, "k", "a", lambda: (201, b"ok")) == Answer(201, b"ok")
+        guard.run(user_id, "k", "a", fail, atomic=atomic)
+    assert guard.run(user_id, "k", "a", lambda: (201, b"ok"), atomic=atomic) == Answer(201, b"ok")
+
+
+def test_units_of_work_inside_an_atomic_run_share_its_one_transaction(container, user_id):
+    """The work's writes and the key's record commit together, or not at all."""
+    from chezflora.domain.errors import NotFound
+
+    guard = container.idempotency
+
+    def rename_then_fail() -> tuple[int, bytes]:
+        with container.uow() as uow:
+            user = uow.users.get(user_id)
+            assert user is not None
+            user.username = "renommee"
+            uow.users.save(user)
+            uow.commit()  # joined: the guard commits, so this failure below undoes it
+        raise NotFound("plus là")
+
+    with pytest.raises(NotFound):
+        guard.run(user_id, "k", "a", rename_then_fail, atomic=True)
+    with container.uow() as uow:
+        user = uow.users.get(user_id)
+        assert user is not None and user.username == "awa"
 
 
 def test_a_key_longer_than_the_column_is_refused(container, user_id):
@@ -80,9 +138,13 @@ def test_a_key_longer_than_the_column_is_refused(container, user_id):
 def test_a_claim_left_pending_by_a_dead_request_is_freed_after_two_minutes(
     container, clock, user_id
 ):
-    guard = container.idempotency
+    from datetime import timedelta
+
+    from chezflora.application.idempotency import IdempotencyGuard
+
+    guard = IdempotencyGuard(container.uow, clock, wait=timedelta(seconds=0.2))
     guard.begin(user_id, "cle-morte", "body")  # claimed, then the process "dies": no finish
-    with pytest.raises(Conflict):
+    with pytest.raises(Conflict):  # after waiting for it a few seconds
         guard.run(user_id, "cle-morte", "body", lambda: (201, b"{}"))
     clock.advance(minutes=3)
     answer = guard.run(user_id, "cle-morte", "body", lambda: (201, b'{"id": 2}'))

@@ -97,6 +97,9 @@ def test_simulate_payment_replays(client, container, engine):
     assert first.status_code == 200 and first.json()["statut"] == "effectue"
     replay = client.post(path, headers=headers)
     assert replay.status_code == 200 and replay.json() == first.json()
+    # The answer is built from the write itself: it is what a fresh read shows.
+    shown = client.get(f"/api/paiements/{placed['paiement_id']}/", headers=bearer(token)).json()
+    assert {k: v for k, v in first.json().items() if k != "status"} == shown
     # Without the key the second simulation is refused: the payment was made once.
     assert client.post(path, headers=bearer(token)).status_code == 409
     assert client.post(path, headers=bearer(admin)).status_code == 409

@@ -34,7 +34,7 @@ def test_cart_add_change_remove_and_prices_shown(client, container, engine):
         json={"produit_id": str(rose), "quantite": 2},
         headers=bearer(token),
     )
-    assert added.status_code == 200, added.text
+    assert added.status_code == 201, added.text
     cart = _cart(client, token)
     item = cart["items"][0]
     assert item["quantite"] == 2
@@ -322,3 +322,65 @@ def test_wishlist_add_is_idempotent_and_remove(client, container, engine):
         "/api/wishlist/supprimer_produit/", json={"produit_id": orchid}, headers=bearer(token)
     )
     assert again.status_code == 400 and again.json()["error"] == "Produit non dans la wishlist."
+
+
+def test_item_answers_are_the_lines_the_cart_shows_and_201_only_for_a_new_line(
+    client, container, engine
+):
+    """Answers are built from the write's own reads: they must equal a fresh read of the cart."""
+    from tests.integration.rows import add_photo
+
+    category = add_category(engine)
+    rose = add_product(engine, category, "Rose", "1500.00", stock=10)
+    add_photo(engine, rose)
+    add_promotion(engine, "Soldes", "0.2", product_ids=(rose,))
+    _, token = make_client(client, container, "binta")
+    cart_id = _cart(client, token)["id"]
+    path = f"/api/paniers/{cart_id}"
+    body = {"produit_id": rose, "quantite": 1}
+    created = client.post(f"{path}/ajouter_produit/", json=body, headers=bearer(token))
+    assert created.status_code == 201, created.text
+    assert created.json() == _cart(client, token)["items"][0]
+    more = client.post(f"{path}/ajouter_produit/", json=body, headers=bearer(token))
+    assert more.status_code == 200 and more.json()["quantite"] == 2
+    assert more.json() == _cart(client, token)["items"][0]
+    changed = client.post(
+        f"{path}/modifier_quantite/",
+        json={"produit_id": rose, "quantite": 5},
+        headers=bearer(token),
+    )
+    assert changed.status_code == 200 and changed.json() == _cart(client, token)["items"][0]
+
+
+def test_an_inactive_product_in_the_cart_fails_checkout_naming_it(client, container, engine):
+    import sqlalchemy as sa
+
+    from chezflora.adapters.sqlalchemy.tables.catalogue import products
+
+    category = add_category(engine)
+    rose = add_product(engine, category, "Rose", "1500.00", stock=10)
+    tulip = add_product(engine, category, "Tulipe", "900.00", stock=10)
+    _, token = make_client(client, container, "coumba")
+    cart_id = _cart(client, token)["id"]
+    for product in (rose, tulip):
+        client.post(
+            f"/api/paniers/{cart_id}/ajouter_produit/",
+            json={"produit_id": product},
+            headers=bearer(token),
+        )
+    with engine.begin() as conn:
+        conn.execute(sa.update(products).where(products.c.id == tulip).values(is_active=False))
+    address = client.post(
+        "/api/adresses/",
+        json={"nom": "M", "rue": "r", "ville": "v", "code_postal": "1", "pays": "CM"},
+        headers=bearer(token),
+    ).json()["id"]
+    refused = client.post(
+        f"/api/paniers/{cart_id}/valider_panier/",
+        json={"adresse_id": address},
+        headers=bearer(token),
+    )
+    assert refused.status_code == 409
+    assert refused.json()["error"] == "Produit(s) plus en vente : Tulipe"
+    assert refused.json()["produits"] == ["Tulipe"]
+    assert "Stock insuffisant" not in refused.text

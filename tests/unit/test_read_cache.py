@@ -28,3 +28,27 @@ def test_the_oldest_entries_go_first_when_full():
         cache.put("n", key, 0, key.encode())
     assert cache.get("n", "a", 0) is None
     assert cache.get("n", "c", 0) == b"c"
+
+
+def test_an_entry_is_stale_only_when_the_stock_of_a_product_it_shows_moves():
+    from chezflora.adapters.read_cache import (
+        stock_dependencies,
+        stock_namespace,
+        stock_snapshot,
+    )
+
+    cache = ReadCache(LocalVersions(), ttl=60)
+    page = {"results": [{"id": 1, "stock": 5}, {"id": 2, "stock": 0}]}
+    snapshot = stock_snapshot(cache)
+    cache.put("catalogue", "list", 0, b"page", stock_dependencies(page, snapshot))
+    cache.put("catalogue", "sorted", 0, b"page", stock_dependencies(page, snapshot, any_stock=True))
+    other = next(
+        p
+        for p in range(3, 500)
+        if stock_namespace(p) not in {stock_namespace(1), stock_namespace(2)}
+    )
+    cache.invalidate({"stock", stock_namespace(other)})  # someone bought another product
+    assert cache.get("catalogue", "list", 0) == b"page"
+    assert cache.get("catalogue", "sorted", 0) is None  # ordered/filtered by stock
+    cache.invalidate({"stock", stock_namespace(2)})
+    assert cache.get("catalogue", "list", 0) is None

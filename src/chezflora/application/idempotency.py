@@ -1,18 +1,36 @@
 """Idempotency-Key around any request: claim the key, run once, store the answer, replay it.
 
 The one mechanism behind checkout, payment simulation and subscription creation (and, later,
-workshop registration; decisions §4). The key is claimed in its own short transaction so that a
-concurrent duplicate meets the unique (user, key) row at once instead of running the work.
+workshop registration; decisions §4). Two ways to run the work:
+
+- `run(..., atomic=True)`: the key is claimed, the work runs and its answer is recorded in ONE
+  transaction (one COMMIT). Units of work the work opens join that transaction, so the answer
+  must be built from what the work holds (a read through a queries port, on another connection,
+  would not see the work's writes yet). A concurrent duplicate waits on the unique (user, key)
+  row until the first commits, then replays its answer (or runs, if the first failed).
+- `run(...)` (default, for works that read their answer back after committing): the key is
+  claimed in its own short transaction and the answer stored in another. A concurrent duplicate
+  polls the pending claim for a few seconds and then replays.
+
+Either way a duplicate still waiting after `wait` (5 s) gets 409 "déjà en cours".
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from chezflora.application.ports import Clock
-from chezflora.application.unit_of_work import UnitOfWorkFactory
+from chezflora.application.shopping.common import retrying
+from chezflora.application.shopping.repositories import KeyStillInUse
+from chezflora.application.unit_of_work import (
+    TransactionConflict,
+    UnitOfWork,
+    UnitOfWorkFactory,
+    sharing,
+)
 from chezflora.domain.errors import Conflict, InvalidInput
 from chezflora.domain.idempotency import (
     REUSED_KEY_MESSAGE,
@@ -26,6 +44,9 @@ PENDING = 0
 # A claim still pending after this long belongs to a request that died between its work and
 # `finish`: the key is freed rather than blocked for 24 h.
 STALE_CLAIM = timedelta(minutes=2)
+# How long a duplicate waits for the first request under its key before answering 409.
+WAIT_FOR_FIRST = timedelta(seconds=5)
+POLL_SECONDS = 0.05
 MAX_KEY_LENGTH = 255
 IN_PROGRESS_MESSAGE = "Une requête avec cette clé d'idempotence est déjà en cours"
 KEY_TOO_LONG = "La clé d'idempotence ne doit pas dépasser 255 caractères."
@@ -51,16 +72,34 @@ def _abandoned(status: int, created_at: datetime, now: datetime) -> bool:
     return status == PENDING and now - created_at > STALE_CLAIM
 
 
-class IdempotencyGuard:
-    """Begin → Replay (answer with it) or Claimed (do the work, then finish or abandon)."""
+class _StillPending(Exception):
+    """The first request under the key has not answered yet (two-transaction mode)."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
-        self._uow, self._clock = uow, clock
+
+class IdempotencyGuard:
+    """`run` is the entry point; begin/finish/abandon are its two-transaction steps."""
+
+    def __init__(
+        self, uow: UnitOfWorkFactory, clock: Clock, wait: timedelta = WAIT_FOR_FIRST
+    ) -> None:
+        self._uow, self._clock, self._wait = uow, clock, wait.total_seconds()
 
     def run(
-        self, user_id: int, key: str, fingerprint: str, work: Callable[[], tuple[int, bytes]]
+        self,
+        user_id: int,
+        key: str,
+        fingerprint: str,
+        work: Callable[[], tuple[int, bytes]],
+        *,
+        atomic: bool = False,
     ) -> Answer:
-        """Run `work` (→ status, body) once per (user, key); replay its answer for 24 h."""
+        """Run `work` (→ status, body) once per (user, key); replay its answer for 24 h.
+
+        A failing work (exception) records nothing: the key stays free for a retry."""
+        if len(key) > MAX_KEY_LENGTH:
+            raise InvalidInput(KEY_TOO_LONG)
+        if atomic:
+            return retrying(lambda: self._run_atomic(KeyScope(user_id, key), fingerprint, work))
         outcome = self.begin(user_id, key, fingerprint)
         if isinstance(outcome, Replay):
             return Answer(outcome.status, outcome.body, replayed=True)
@@ -72,16 +111,61 @@ class IdempotencyGuard:
         self.finish(outcome, status, body)
         return Answer(status, body)
 
+    def _run_atomic(
+        self, scope: KeyScope, fingerprint: str, work: Callable[[], tuple[int, bytes]]
+    ) -> Answer:
+        with self._uow() as uow:
+            outcome = self._claim_in(uow, scope, fingerprint, self._clock.now())
+            if isinstance(outcome, Replay):
+                return Answer(outcome.status, outcome.body, replayed=True)
+            with sharing(uow):
+                status, body = work()
+            uow.idempotency.complete(scope.user_id, scope.key, status, body)
+            uow.commit()
+        return Answer(status, body)
+
+    def _claim_in(
+        self, uow: UnitOfWork, scope: KeyScope, fingerprint: str, now: datetime
+    ) -> Replay | Claimed:
+        keys = uow.idempotency
+        try:
+            # Waits while a concurrent request under the same key is still in its transaction.
+            if keys.claim(scope.user_id, scope.key, fingerprint, now):
+                return Claimed(scope)
+        except KeyStillInUse:
+            raise Conflict(IN_PROGRESS_MESSAGE) from None
+        stored = keys.find(scope.user_id, scope.key)
+        if stored is None:
+            raise TransactionConflict("the key's record vanished: run again")
+        if is_expired(stored, now) or _abandoned(stored.status, stored.created_at, now):
+            if keys.replace_expired(scope.user_id, scope.key, stored.created_at, fingerprint, now):
+                return Claimed(scope)
+            raise TransactionConflict("the key's record changed: run again")
+        if stored.status == PENDING:  # claimed by a two-transaction request still running
+            raise Conflict(
+                REUSED_KEY_MESSAGE if stored.fingerprint != fingerprint else IN_PROGRESS_MESSAGE
+            )
+        decision = decide(stored, fingerprint, now)
+        assert isinstance(decision, Replay)
+        return decision
+
     def begin(self, user_id: int, key: str, fingerprint: str) -> Replay | Claimed:
         if len(key) > MAX_KEY_LENGTH:
             raise InvalidInput(KEY_TOO_LONG)
         scope = KeyScope(user_id, key)
-        # A record can vanish between our insert and our read (its request failed): try again.
-        for _ in range(3):
-            outcome = self._try_claim(scope, fingerprint)
+        deadline = time.monotonic() + self._wait
+        # A record can vanish between our insert and our read (its request failed), or still be
+        # pending (its request is running): look again until it answers or the wait is over.
+        while True:
+            try:
+                outcome = self._try_claim(scope, fingerprint)
+            except _StillPending:
+                outcome = None
             if outcome is not None:
                 return outcome
-        raise Conflict(IN_PROGRESS_MESSAGE)
+            if time.monotonic() >= deadline:
+                raise Conflict(IN_PROGRESS_MESSAGE)
+            time.sleep(POLL_SECONDS)
 
     def _try_claim(self, scope: KeyScope, fingerprint: str) -> Replay | Claimed | None:
         now = self._clock.now()
@@ -100,9 +184,9 @@ class IdempotencyGuard:
                 uow.commit()
                 return Claimed(scope) if taken else None
             if stored.status == PENDING:
-                raise Conflict(
-                    REUSED_KEY_MESSAGE if stored.fingerprint != fingerprint else IN_PROGRESS_MESSAGE
-                )
+                if stored.fingerprint != fingerprint:
+                    raise Conflict(REUSED_KEY_MESSAGE)
+                raise _StillPending
             decision = decide(stored, fingerprint, now)
             assert isinstance(decision, Replay)
             return decision

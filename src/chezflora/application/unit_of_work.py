@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol
@@ -22,8 +25,19 @@ from chezflora.domain.parameter import Parameter
 from chezflora.domain.user import User
 
 
+@dataclass(frozen=True, slots=True)
+class UserContact:
+    """What an e-mail or a nested client brief needs of a user."""
+
+    id: int
+    email: str
+    username: str
+    deleted_at: datetime | None
+
+
 class UserRepository(Protocol):
     def get(self, user_id: int, *, for_update: bool = False) -> User | None: ...
+    def contact(self, user_id: int) -> UserContact | None: ...
     def by_username(self, username: str) -> User | None: ...
     def by_email(self, email: str) -> User | None: ...
     def add(self, user: User) -> None:
@@ -105,3 +119,21 @@ class TransactionConflict(Exception):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
+
+
+# A unit of work opened while one is shared joins it: same connection, same transaction; its
+# `commit()` leaves the commit to the sharer (the idempotency guard records the key and the
+# answer in the work's own transaction this way). Adapters honour it in `__enter__`.
+SHARED_TRANSACTION: ContextVar[UnitOfWork | None] = ContextVar(
+    "chezflora_shared_transaction", default=None
+)
+
+
+@contextmanager
+def sharing(uow: UnitOfWork) -> Iterator[None]:
+    """Units of work opened inside the block join `uow` (already entered) instead of starting."""
+    token = SHARED_TRANSACTION.set(uow)
+    try:
+        yield
+    finally:
+        SHARED_TRANSACTION.reset(token)

@@ -55,6 +55,15 @@ class OutOfStock(Conflict):
         self.products = list(products)
 
 
+class NoLongerSold(Conflict):
+    """Products in a cart that the shop has stopped selling (inactive or deleted); named."""
+
+    def __init__(self, products: Sequence[str]) -> None:
+        names = ", ".join(products)
+        super().__init__(f"Produit(s) plus en vente : {names}", produits=list(products))
+        self.products = list(products)
+
+
 class IllegalTransition(Conflict):
     """A state machine refused a move."""
 

@@ -15,7 +15,7 @@ def test_s11_cart_add_update_and_remove(api: Api) -> None:
     added = api.post(
         f"{path}/ajouter_produit/", token, json={"produit_id": seeded.p1, "quantite": 2}
     )
-    assert added.status_code == 200, added.text
+    assert added.status_code == 201, added.text
     cart = api.cart(token)
     (item,) = cart["items"]
     assert isinstance(item["id"], int) and item["quantite"] == 2
@@ -175,5 +175,5 @@ def test_s17_wishlist_to_cart(api: Api) -> None:
         token,
         json={"produit_id": wished["id"], "quantite": 1},
     )
-    assert moved.status_code == 200, moved.text
+    assert moved.status_code == 201, moved.text
     assert [i["produit"]["id"] for i in api.cart(token)["items"]] == [seeded.p2]

@@ -15,7 +15,16 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 PENDING, COMMITTED = "chezflora_pending_writes", "chezflora_committed_writes"
+# A statement run with this execution option is not reported by its table: its repository
+# notes precisely what it made stale instead (`note_stale`), e.g. the stock of some products.
+UNTRACKED = "chezflora_untracked"
 Report = Callable[[set[str]], None]
+
+
+def note_stale(conn: Any, names: Iterable[str]) -> None:
+    """Report `names` (cache namespaces) along with the tables, once this transaction commits."""
+    conn.connection.info.setdefault(PENDING, set()).update(names)
+
 
 # One set of listeners per engine; the latest container to wire an engine receives its reports.
 _REPORTS: weakref.WeakKeyDictionary[Engine, Report] = weakref.WeakKeyDictionary()
@@ -35,6 +44,8 @@ def _install(engine: Engine, watched: frozenset[str]) -> None:
         conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: Any
     ) -> None:
         if context is None or not (context.isinsert or context.isupdate or context.isdelete):
+            return
+        if context.execution_options.get(UNTRACKED):
             return
         table = getattr(getattr(context.compiled, "statement", None), "table", None)
         name = getattr(table, "name", None)

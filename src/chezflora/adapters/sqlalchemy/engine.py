@@ -9,6 +9,10 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+# A row lock waited on longer than this fails the statement (1205): the transaction is run
+# again (unit_of_work.py), and a duplicate Idempotency-Key stops waiting for the first (409).
+LOCK_WAIT_SECONDS = 5
+
 
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     parsed = sa.make_url(url)
@@ -16,14 +20,22 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         return _sqlite_engine(url, parsed.database)
     # READ COMMITTED: conditional stock updates see the latest committed row, and gap locks
     # of REPEATABLE READ do not turn concurrent checkouts into deadlocks.
+    # No ping per checkout and no reset ROLLBACK on return: every connection is used through a
+    # Connection that ends its own transaction, connections are recycled well before the
+    # server's idle timeout, and a connection found dead is invalidated by SQLAlchemy (a write
+    # transaction is then run again on a fresh one; see unit_of_work.py).
     return sa.create_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=True,
-        pool_recycle=1800,
+        pool_pre_ping=False,
+        pool_recycle=600,
+        pool_reset_on_return=None,
         isolation_level="READ COMMITTED",
-        connect_args={"charset": "utf8mb4"},
+        connect_args={
+            "charset": "utf8mb4",
+            "init_command": f"SET SESSION innodb_lock_wait_timeout = {LOCK_WAIT_SECONDS}",
+        },
     )
 
 

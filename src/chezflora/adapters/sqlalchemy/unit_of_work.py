@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
+from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.repositories.addresses import SqlAddressRepository
 from chezflora.adapters.sqlalchemy.repositories.blog import (
     SqlArticleRepository,
@@ -43,10 +44,11 @@ from chezflora.adapters.sqlalchemy.repositories.workshops import (
     SqlWorkshopRepository,
 )
 from chezflora.application.ports import Clock, EmailDispatcher
-from chezflora.application.unit_of_work import TransactionConflict
+from chezflora.application.unit_of_work import SHARED_TRANSACTION, TransactionConflict
 
 # MariaDB gave up on the transaction: deadlock found (1213), lock wait timeout (1205).
 RETRYABLE_MARIADB_ERRORS = frozenset({1213, 1205})
+SHARED_MEMBERS = ("users", "codes", "parameters", "outbox")
 
 
 class SqlAlchemyUnitOfWork:
@@ -78,9 +80,17 @@ class SqlAlchemyUnitOfWork:
     comments: SqlCommentRepository
     review_digests: SqlReviewDigestLog
 
-    def __init__(self, engine: Engine, clock: Clock, dispatcher: EmailDispatcher) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        dispatcher: EmailDispatcher,
+        url_for: UrlFor | None = None,
+    ) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
+        self._url_for = url_for
         self._connection: Connection | None = None
+        self._joined: SqlAlchemyUnitOfWork | None = None
 
     @property
     def connection(self) -> Connection:
@@ -88,6 +98,9 @@ class SqlAlchemyUnitOfWork:
         return self._connection
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
+        shared = SHARED_TRANSACTION.get()
+        if isinstance(shared, SqlAlchemyUnitOfWork) and shared._connection is not None:
+            return self._join(shared)
         self._connection = self._engine.connect().execution_options(writer=True)
         self._connection.begin()
         conn = self._connection
@@ -96,6 +109,16 @@ class SqlAlchemyUnitOfWork:
         self.parameters = SqlParameterRepository(conn)
         self.outbox = SqlOutbox(conn, self._clock)
         self._bind_feature_repositories(conn)
+        if self._url_for is not None:  # product cards in answers carry photo URLs
+            self.stock = SqlStockRepository(conn, self._url_for)
+        return self
+
+    def _join(self, shared: SqlAlchemyUnitOfWork) -> SqlAlchemyUnitOfWork:
+        """Work inside the shared transaction: its connection and repositories; no commit."""
+        self._joined = shared
+        self._connection = shared.connection
+        for name in (*SHARED_MEMBERS, *FEATURE_REPOSITORIES):
+            setattr(self, name, getattr(shared, name))
         return self
 
     def _bind_feature_repositories(self, conn: Connection) -> None:
@@ -108,21 +131,32 @@ class SqlAlchemyUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._joined is not None:
+            # The sharer ends the transaction; a database error reaches it unchanged, and it
+            # runs the whole transaction again (its own work included) when that is worth it.
+            self._connection, self._joined = None, None
+            return
         try:
             self.rollback()
         finally:
             self.connection.close()
             self._connection = None
-        if isinstance(exc, DBAPIError) and _is_retryable(exc):
+        if isinstance(exc, DBAPIError) and (_is_retryable(exc) or exc.connection_invalidated):
+            # A dropped connection (server restart, idle timeout) is replaced by the pool:
+            # running the transaction again on a fresh one is safe, nothing was committed.
             raise TransactionConflict(str(exc.orig)) from exc
 
     def commit(self) -> None:
+        if self._joined is not None:
+            return
         self.connection.commit()
         pending = self.outbox.take_recorded()
         if pending:
             self._dispatcher.dispatch(pending)
 
     def rollback(self) -> None:
+        if self._joined is not None:
+            return
         if self.connection.in_transaction():
             self.connection.rollback()
         self.outbox.take_recorded()

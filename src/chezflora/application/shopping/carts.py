@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
 from chezflora.application.shopping.common import retrying
 from chezflora.application.shopping.repositories import ProductInfo
+from chezflora.application.shopping.views import CartItemView, ProductCard
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from chezflora.domain.cart import Cart
 from chezflora.domain.errors import NotFound
@@ -27,6 +31,32 @@ def active_product(uow: UnitOfWork, product_id: int) -> ProductInfo:
     if product is None or not product.is_active:
         raise NotFound(PRODUCT_NOT_FOUND)
     return product
+
+
+def active_card(uow: UnitOfWork, product_id: int, now: datetime) -> ProductCard:
+    """The product as the cart shows it, read once for both the rules and the answer."""
+    card = uow.stock.cards([product_id], now).get(product_id)
+    if card is None or not card.is_active:
+        raise NotFound(PRODUCT_NOT_FOUND)
+    return card
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedLine:
+    """The line after an item action, as answered; `created` when the product was not there."""
+
+    item: CartItemView
+    created: bool
+
+
+def _changed_line(
+    uow: UnitOfWork, cart: Cart, card: ProductCard, created: bool = False
+) -> ChangedLine:
+    assert cart.id is not None
+    line = next(line for line in cart.lines if line.product_id == card.id)
+    line_id = uow.carts.line_id(cart.id, card.id)
+    assert line_id is not None
+    return ChangedLine(CartItemView(line_id, cart.id, card, line.quantity, line.added_at), created)
 
 
 class OpenCart:
@@ -52,18 +82,23 @@ class AddToCart:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, actor: Viewer, cart_id: int, product_id: int, quantity: object) -> None:
-        retrying(lambda: self._once(actor, cart_id, product_id, quantity))
+    def __call__(
+        self, actor: Viewer, cart_id: int, product_id: int, quantity: object
+    ) -> ChangedLine:
+        return retrying(lambda: self._once(actor, cart_id, product_id, quantity))
 
-    def _once(self, actor: Viewer, cart_id: int, product_id: int, quantity: object) -> None:
+    def _once(self, actor: Viewer, cart_id: int, product_id: int, quantity: object) -> ChangedLine:
         now = self._clock.now()
         with self._uow() as uow:
             # The row lock serialises two clicks on the same cart (one line per product).
             cart = own_cart(uow, actor, cart_id, for_update=True)
-            product = active_product(uow, product_id)
-            cart.add(product_id, quantity, product.stock, now, product.name)
+            card = active_card(uow, product_id, now)
+            created = product_id not in cart.quantities()
+            cart.add(product_id, quantity, card.stock, now, card.name)
             uow.carts.save(cart, now)
+            changed = _changed_line(uow, cart, card, created)
             uow.commit()
+        return changed
 
 
 class ChangeCartQuantity:
@@ -72,14 +107,18 @@ class ChangeCartQuantity:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, actor: Viewer, cart_id: int, product_id: int, quantity: object) -> None:
+    def __call__(
+        self, actor: Viewer, cart_id: int, product_id: int, quantity: object
+    ) -> ChangedLine:
         now = self._clock.now()
         with self._uow() as uow:
             cart = own_cart(uow, actor, cart_id, for_update=True)
-            product = active_product(uow, product_id)
-            cart.change_quantity(product_id, quantity, product.stock, product.name)
+            card = active_card(uow, product_id, now)
+            cart.change_quantity(product_id, quantity, card.stock, card.name)
             uow.carts.save(cart, now)
+            changed = _changed_line(uow, cart, card)
             uow.commit()
+        return changed
 
 
 class RemoveFromCart:

@@ -11,7 +11,7 @@ from chezflora.application.shopping.carts import own_cart
 from chezflora.application.shopping.common import amount, notify_user, retrying
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.domain.address import NOT_FOUND_MESSAGE as ADDRESS_NOT_FOUND
-from chezflora.domain.errors import InvalidInput, NotFound, OutOfStock
+from chezflora.domain.errors import InvalidInput, NoLongerSold, NotFound, OutOfStock
 from chezflora.domain.money import Money
 from chezflora.domain.order import EMPTY_CART_MESSAGE, Order, place_order_lines
 from chezflora.domain.payment import Payment
@@ -31,6 +31,8 @@ class CheckOut:
 
     - The cart must hold something and `adresse_id` must be one of the caller's addresses.
     - Unit prices are the effective prices now (same rule as the cart total shown).
+    - A product no longer sold (inactive or deleted) → 409 `Produit(s) plus en vente : …`
+      naming it; nothing changes.
     - Stock is decremented by conditional updates in product-id order; any short line → 409
       `Stock insuffisant` naming the products, and nothing changes.
     - The order starts en_attente with a `simule` payment for its total; the cart is emptied
@@ -62,7 +64,7 @@ class CheckOut:
                 if p not in products or not products[p].is_active
             ]
             if gone:
-                raise OutOfStock(gone)
+                raise NoLongerSold(gone)
             quotes = quote_all([p.priced() for p in products.values()], uow.stock, now)
             lines = place_order_lines(
                 quantities,

@@ -41,7 +41,7 @@ def amount(money: Money) -> str:
 
 def notify_user(uow: UnitOfWork, user_id: int, template: str, **context: object) -> None:
     """Queue an e-mail to a user in the current transaction (nothing for erased accounts)."""
-    user = uow.users.get(user_id)
+    user = uow.users.contact(user_id)
     if user is None or user.deleted_at is not None:
         return
     uow.outbox.add(OutgoingEmail(user.email, template, {"client_name": user.username, **context}))

@@ -10,6 +10,7 @@ from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
 from chezflora.application.shopping.common import amount, ensure_visible, notify_user, retrying
 from chezflora.application.shopping.orders import cancel_order, move_order
+from chezflora.application.shopping.views import ClientBrief, PaymentView
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from chezflora.domain.errors import IllegalTransition, NotFound
 from chezflora.domain.order import status_after_payment
@@ -59,15 +60,41 @@ Hooks = Mapping[TransactionType, PaymentHook]
 
 
 def _load(uow: UnitOfWork, payment_id: int, hooks: Hooks) -> tuple[Payment, PaymentHook | None]:
-    found = uow.payments.get(payment_id)
-    if found is None:
+    """The payment and its hook, the paid thing locked. The payment row itself is not locked
+    here: its status moves by a conditional UPDATE (`_move`), which is the check and the lock."""
+    payment = uow.payments.get(payment_id)
+    if payment is None:
         raise NotFound(PAYMENT_NOT_FOUND)
-    hook = hooks.get(found.kind)
+    hook = hooks.get(payment.kind)
     if hook is not None:
-        hook.lock(uow, found)
-    payment = uow.payments.get(payment_id, for_update=True)
-    assert payment is not None
+        hook.lock(uow, payment)
     return payment, hook
+
+
+def payment_view(uow: UnitOfWork, payment: Payment) -> PaymentView:
+    """The payment as answered, from what the transaction holds (the payer read once)."""
+    assert payment.id is not None
+    payer = uow.users.contact(payment.payer_id)
+    brief = (
+        ClientBrief(payment.payer_id, "", "")
+        if payer is None
+        else ClientBrief(payer.id, payer.username, payer.email)
+    )
+    return PaymentView(
+        id=payment.id,
+        payer=brief,
+        kind=payment.kind.value,
+        amount=payment.amount,
+        status=payment.status.value,
+        order_id=payment.order_id,
+        subscription_id=payment.subscription_id,
+        workshop_id=payment.workshop_id,
+        created_at=payment.created_at,
+        updated_at=payment.updated_at,
+        details=payment.details,
+        method=payment.method,
+        is_active=payment.is_active,
+    )
 
 
 class SimulatePayment:
@@ -76,10 +103,10 @@ class SimulatePayment:
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock, hooks: Hooks) -> None:
         self._uow, self._clock, self._hooks = uow, clock, hooks
 
-    def __call__(self, actor: Viewer, payment_id: int) -> None:
-        retrying(lambda: self._once(actor, payment_id))
+    def __call__(self, actor: Viewer, payment_id: int) -> PaymentView:
+        return retrying(lambda: self._once(actor, payment_id))
 
-    def _once(self, actor: Viewer, payment_id: int) -> None:
+    def _once(self, actor: Viewer, payment_id: int) -> PaymentView:
         now = self._clock.now()
         with self._uow() as uow:
             payment, hook = _load(uow, payment_id, self._hooks)
@@ -87,7 +114,9 @@ class SimulatePayment:
             _move(uow, payment, simulate(payment.status), now)
             if hook is not None:
                 hook.paid(uow, payment, now)
+            view = payment_view(uow, payment)
             uow.commit()
+        return view
 
 
 class RefundPayment:
@@ -120,5 +149,8 @@ class RefundPayment:
 def _move(uow: UnitOfWork, payment: Payment, target: PaymentStatus, now: datetime) -> None:
     assert payment.id is not None
     if not uow.payments.move(payment.id, payment.status, target, now):
-        raise IllegalTransition("paiement", str(payment.status), str(target))
-    payment.status = target
+        # It moved since we read it: name the status it has now.
+        current = uow.payments.get(payment.id)
+        status = payment.status if current is None else current.status
+        raise IllegalTransition("paiement", str(status), str(target))
+    payment.status, payment.updated_at = target, now

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Protocol
 
 from chezflora.application.pricing import PricedItem
+from chezflora.application.shopping.views import ProductCard
 from chezflora.domain.address import Address
 from chezflora.domain.cart import Cart
 from chezflora.domain.idempotency import StoredResponse
@@ -40,6 +41,10 @@ class StockRepository(Protocol):
     """Products as shopping sees them; stock only moves through conditional updates."""
 
     def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]: ...
+    def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
+        """Products as carts show them (category, photos, effective price), stock included."""
+        ...
+
     def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:
         """The `PromotionSource` port on this transaction's connection."""
         ...
@@ -60,6 +65,10 @@ class CartRepository(Protocol):
 
     def save(self, cart: Cart, now: datetime) -> None:
         """Write the lines: changed quantities updated, new ones inserted, dropped ones removed."""
+        ...
+
+    def line_id(self, cart_id: int, product_id: int) -> int | None:
+        """The id of a product's line, as this unit of work last read or saved the cart."""
         ...
 
 
@@ -117,9 +126,16 @@ class WishlistRepository(Protocol):
     def delete_for_client(self, client_id: int) -> None: ...
 
 
+class KeyStillInUse(Exception):
+    """The first request under this key held it longer than a duplicate is willing to wait."""
+
+
 class IdempotencyRepository(Protocol):
     def claim(self, user_id: int, key: str, fingerprint: str, now: datetime) -> bool:
-        """Insert a pending record; False when the (user, key) pair is already recorded."""
+        """Insert a pending record; False when the (user, key) pair is already recorded.
+
+        While another open transaction holds the same pair, this waits for it to end (a few
+        seconds at most, then KeyStillInUse). A refused insert leaves the transaction usable."""
         ...
 
     def find(self, user_id: int, key: str) -> StoredResponse | None:

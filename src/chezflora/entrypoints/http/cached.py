@@ -12,7 +12,7 @@ import anyio.to_thread
 from litestar import Request, Response
 from litestar.serialization import encode_json
 
-from chezflora.adapters.read_cache import ReadCache
+from chezflora.adapters.read_cache import ReadCache, stock_dependencies, stock_snapshot
 from chezflora.application.identity.authentication import Viewer
 
 
@@ -25,14 +25,17 @@ async def cached_json(
 ) -> Response[bytes]:
     """A hit is answered on the event loop; a miss computes in a worker thread.
 
-    `audience` separates what differs by viewer (admins also see inactive products).
+    `audience` separates what differs by viewer (admins also see inactive products). An entry
+    also depends on the stock of the products it shows (or on any stock move when the query
+    filters or orders by stock): a checkout elsewhere does not flush it.
     """
     query = urlencode(sorted(request.query_params.multi_items()))
     key = f"{audience}|{request.url.path.rstrip('/')}?{query}"
     version = cache.version(namespace)
     body = cache.get(namespace, key, version)
     if not isinstance(body, bytes):
-        body = await _computed_once((id(cache), namespace, key, version), cache, compute)
+        flight = (id(cache), namespace, key, version)
+        body = await _computed_once(flight, cache, compute, "stock" in query)
     return Response(content=body, media_type="application/json")
 
 
@@ -41,7 +44,10 @@ _IN_FLIGHT: dict[tuple[int, str, str, int], asyncio.Future[bytes]] = {}
 
 
 async def _computed_once(
-    flight: tuple[int, str, str, int], cache: ReadCache, compute: Callable[[], Any]
+    flight: tuple[int, str, str, int],
+    cache: ReadCache,
+    compute: Callable[[], Any],
+    any_stock: bool = False,
 ) -> bytes:
     pending = _IN_FLIGHT.get(flight)
     if pending is not None:
@@ -50,14 +56,17 @@ async def _computed_once(
     future.add_done_callback(lambda f: f.cancelled() or f.exception())
     _IN_FLIGHT[flight] = future
     try:
-        body = encode_json(await anyio.to_thread.run_sync(compute))
+        snapshot = stock_snapshot(cache)  # before computing: a move meanwhile makes it stale
+        payload = await anyio.to_thread.run_sync(compute)
+        body = encode_json(payload)
+        dependencies = stock_dependencies(payload, snapshot, any_stock=any_stock)
     except BaseException as exc:
         future.set_exception(exc)
         raise
     finally:
         _IN_FLIGHT.pop(flight, None)
     _, namespace, key, version = flight
-    cache.put(namespace, key, version, body)
+    cache.put(namespace, key, version, body, dependencies)
     future.set_result(body)
     return body
 

@@ -1,6 +1,11 @@
 """`Idempotency-Key` for any POST handler: the first answer is stored and replayed for 24 h.
 
     return idempotent(request, caller, container, data, lambda: (201, payload))
+    return idempotent(request, caller, container, data, work, atomic=True)
+
+`atomic=True` (checkout, payment simulation): the key, the work and its answer share one
+transaction, so `work` must build its answer from what the use case returns, not by reading it
+back through a queries port. Without it (the default) the work may read its answer back.
 
 Without the header the work simply runs. The fingerprint covers method, path (trailing slash
 ignored) and the parsed body re-encoded canonically, so spacing or key order do not matter
@@ -30,6 +35,8 @@ def idempotent(
     container: Container,
     body: object,
     work: Callable[[], tuple[int, object]],
+    *,
+    atomic: bool = False,
 ) -> Response[bytes]:
     key = (request.headers.get(HEADER) or "").strip()
     if not key:
@@ -41,6 +48,7 @@ def idempotent(
         key,
         fingerprint(request.method, path, canonical),
         lambda: _encoded(work()),
+        atomic=atomic,
     )
     return _json(answer.status, answer.body, replayed=answer.replayed)
 

@@ -1,27 +1,92 @@
-"""Carts in SQL: one row per client, one line per product."""
+"""Carts in SQL: one row per client, one line per product.
+
+A cart is read with its lines in one statement; `save` writes only the difference from what
+this transaction read (no second read of the lines). Statements are built once, at import.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
+from chezflora.adapters.read_cache import cart_namespace
+from chezflora.adapters.sqlalchemy.change_tracking import note_stale
 from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.tables.shopping import cart_items, carts
 from chezflora.domain.cart import Cart, CartLine
+
+_WITH_LINES = (
+    sa.select(
+        carts.c.id,
+        carts.c.client_id,
+        cart_items.c.id.label("line_id"),
+        cart_items.c.produit_id,
+        cart_items.c.quantite,
+        cart_items.c.date_ajout,
+    )
+    .select_from(carts.outerjoin(cart_items, cart_items.c.panier_id == carts.c.id))
+    .order_by(cart_items.c.id)
+)
+_BY_CLIENT = _WITH_LINES.where(carts.c.client_id == sa.bindparam("key"))
+_BY_ID = _WITH_LINES.where(carts.c.id == sa.bindparam("key"))
+# Locking, only the cart row is locked (two clicks on one cart queue), then its lines are read
+# plainly: every writer of a cart's lines holds that lock first. A locking join would also lock
+# the cart_items rows it scans, and on a small table MariaDB scans other clients' lines too.
+_CART_LOCKED = (
+    sa.select(carts.c.id, carts.c.client_id)
+    .where(carts.c.client_id == sa.bindparam("key"))
+    .with_for_update()
+)
+_LINES = (
+    sa.select(
+        cart_items.c.id.label("line_id"),
+        cart_items.c.produit_id,
+        cart_items.c.quantite,
+        cart_items.c.date_ajout,
+    )
+    .where(cart_items.c.panier_id == sa.bindparam("cart_id"))
+    .order_by(cart_items.c.id)
+)
+_STORED_LINES = sa.select(cart_items.c.id, cart_items.c.produit_id, cart_items.c.quantite).where(
+    cart_items.c.panier_id == sa.bindparam("cart_id")
+)
+_INSERT_LINE = sa.insert(cart_items)
+_UPDATE_LINE = (
+    sa.update(cart_items)
+    .where(
+        cart_items.c.panier_id == sa.bindparam("cart_id"),
+        cart_items.c.produit_id == sa.bindparam("product_id"),
+    )
+    .values(quantite=sa.bindparam("quantity"))
+)
+_DELETE_LINES = sa.delete(cart_items).where(
+    cart_items.c.panier_id == sa.bindparam("cart_id"),
+    cart_items.c.produit_id.in_(sa.bindparam("product_ids", expanding=True)),
+)
+_TOUCH = (
+    sa.update(carts)
+    .where(carts.c.id == sa.bindparam("cart_id"))
+    .values(date_mise_a_jour=sa.bindparam("now"))
+)
 
 
 class SqlCartRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        # cart id → {product id: (line id, quantity)} as this transaction last read or wrote it
+        self._stored: dict[int, dict[int, tuple[int, int]]] = {}
 
     def for_client(self, client_id: int, *, for_update: bool = False) -> Cart | None:
-        return self._load(carts.c.client_id == client_id, for_update)
+        if for_update:
+            return self._load_locked(client_id)
+        return self._load(_BY_CLIENT, client_id)
 
     def get(self, cart_id: int) -> Cart | None:
-        return self._load(carts.c.id == cart_id, False)
+        return self._load(_BY_ID, cart_id)
 
     def ensure(self, client_id: int, now: datetime) -> Cart:
         existing = self.for_client(client_id)
@@ -36,57 +101,70 @@ class SqlCartRepository:
             found = self.for_client(client_id)
             assert found is not None
             return found
+        self._stored[cart_id] = {}
+        note_stale(self._conn, [cart_namespace(client_id)])
         return Cart(id=cart_id, client_id=client_id)
 
+    def line_id(self, cart_id: int, product_id: int) -> int | None:
+        """The id of a product's line as this transaction last read or wrote it."""
+        line = self._stored.get(cart_id, {}).get(product_id)
+        return None if line is None else line[0]
+
     def save(self, cart: Cart, now: datetime) -> None:
-        stored = {
-            row.produit_id: row.quantite
-            for row in self._conn.execute(
-                sa.select(cart_items.c.produit_id, cart_items.c.quantite).where(
-                    cart_items.c.panier_id == cart.id
-                )
-            )
-        }
+        assert cart.id is not None
+        stored = self._stored.get(cart.id)
+        if stored is None:
+            rows = self._conn.execute(_STORED_LINES, {"cart_id": cart.id})
+            stored = {row.produit_id: (row.id, row.quantite) for row in rows}
         wanted = {line.product_id: line for line in cart.lines}
-        gone = set(stored) - set(wanted)
+        gone = sorted(set(stored) - set(wanted))
         if gone:
-            self._conn.execute(
-                sa.delete(cart_items).where(
-                    cart_items.c.panier_id == cart.id, cart_items.c.produit_id.in_(gone)
-                )
-            )
+            self._conn.execute(_DELETE_LINES, {"cart_id": cart.id, "product_ids": gone})
+        written = {p: stored[p] for p in wanted if p in stored}
         for product_id, line in wanted.items():
             if product_id not in stored:
-                self._conn.execute(
-                    sa.insert(cart_items).values(
-                        panier_id=cart.id,
-                        produit_id=product_id,
-                        quantite=line.quantity,
-                        date_ajout=line.added_at,
-                    )
+                result = self._conn.execute(
+                    _INSERT_LINE,
+                    {
+                        "panier_id": cart.id,
+                        "produit_id": product_id,
+                        "quantite": line.quantity,
+                        "date_ajout": line.added_at,
+                    },
                 )
-            elif stored[product_id] != line.quantity:
+                written[product_id] = (inserted_id(result), line.quantity)
+            elif stored[product_id][1] != line.quantity:
                 self._conn.execute(
-                    sa.update(cart_items)
-                    .where(cart_items.c.panier_id == cart.id, cart_items.c.produit_id == product_id)
-                    .values(quantite=line.quantity)
+                    _UPDATE_LINE,
+                    {"cart_id": cart.id, "product_id": product_id, "quantity": line.quantity},
                 )
-        self._conn.execute(
-            sa.update(carts).where(carts.c.id == cart.id).values(date_mise_a_jour=now)
+                written[product_id] = (stored[product_id][0], line.quantity)
+        self._stored[cart.id] = written
+        self._conn.execute(_TOUCH, {"cart_id": cart.id, "now": now})
+        # The cached `mon_panier` of this client (and of the clients sharing its group).
+        note_stale(self._conn, [cart_namespace(cart.client_id)])
+
+    def _load_locked(self, client_id: int) -> Cart | None:
+        cart = self._conn.execute(_CART_LOCKED, {"key": client_id}).first()
+        if cart is None:
+            return None
+        lines = self._conn.execute(_LINES, {"cart_id": cart.id}).all()
+        self._stored[cart.id] = {r.produit_id: (r.line_id, r.quantite) for r in lines}
+        return Cart.restore(
+            cart.id,
+            cart.client_id,
+            [CartLine(r.produit_id, r.quantite, r.date_ajout) for r in lines],
         )
 
-    def _load(self, where: sa.ColumnElement[bool], for_update: bool) -> Cart | None:
-        query = sa.select(carts).where(where)
-        if for_update:
-            query = query.with_for_update()
-        row = self._conn.execute(query).first()
-        if row is None:
+    def _load(self, query: sa.Select[Any], key: int) -> Cart | None:
+        rows = self._conn.execute(query, {"key": key}).all()
+        if not rows:
             return None
-        lines = self._conn.execute(
-            sa.select(cart_items).where(cart_items.c.panier_id == row.id).order_by(cart_items.c.id)
-        )
+        first = rows[0]
+        lines = [r for r in rows if r.line_id is not None]
+        self._stored[first.id] = {r.produit_id: (r.line_id, r.quantite) for r in lines}
         return Cart.restore(
-            row.id,
-            row.client_id,
-            [CartLine(line.produit_id, line.quantite, line.date_ajout) for line in lines],
+            first.id,
+            first.client_id,
+            [CartLine(r.produit_id, r.quantite, r.date_ajout) for r in lines],
         )

@@ -6,12 +6,20 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from chezflora.adapters.sqlalchemy.tables.shopping import idempotency_keys as keys
+from chezflora.application.shopping.repositories import KeyStillInUse
 from chezflora.domain.idempotency import StoredResponse
 
 PENDING = 0
+LOCK_WAIT_TIMEOUT = 1205
+_ROW = sa.and_(keys.c.utilisateur_id == sa.bindparam("user_id"), keys.c.cle == sa.bindparam("key"))
+_CLAIM = sa.insert(keys)
+_FIND = sa.select(keys.c.fingerprint, keys.c.status_code, keys.c.body, keys.c.created_at).where(
+    _ROW
+)
+_COMPLETE = sa.update(keys).where(_ROW)
 
 
 class SqlIdempotencyRepository:
@@ -22,24 +30,31 @@ class SqlIdempotencyRepository:
         return sa.and_(keys.c.utilisateur_id == user_id, keys.c.cle == key)
 
     def claim(self, user_id: int, key: str, fingerprint: str, now: datetime) -> bool:
+        # No savepoint: on MariaDB and SQLite a refused INSERT undoes only itself. While
+        # another transaction holds the same (user, key), MariaDB makes this INSERT wait for
+        # it (innodb_lock_wait_timeout, set per connection in engine.py), then refuses it.
         try:
-            with self._conn.begin_nested():
-                self._conn.execute(
-                    sa.insert(keys).values(
-                        utilisateur_id=user_id,
-                        cle=key,
-                        fingerprint=fingerprint,
-                        status_code=PENDING,
-                        body=b"",
-                        created_at=now,
-                    )
-                )
+            self._conn.execute(
+                _CLAIM,
+                {
+                    "utilisateur_id": user_id,
+                    "cle": key,
+                    "fingerprint": fingerprint,
+                    "status_code": PENDING,
+                    "body": b"",
+                    "created_at": now,
+                },
+            )
         except IntegrityError:
             return False
+        except OperationalError as exc:
+            if getattr(exc.orig, "args", (None,))[0] == LOCK_WAIT_TIMEOUT:
+                raise KeyStillInUse(key) from exc
+            raise
         return True
 
     def find(self, user_id: int, key: str) -> StoredResponse | None:
-        row = self._conn.execute(sa.select(keys).where(self._row(user_id, key))).first()
+        row = self._conn.execute(_FIND, {"user_id": user_id, "key": key}).first()
         if row is None:
             return None
         return StoredResponse(
@@ -51,7 +66,7 @@ class SqlIdempotencyRepository:
 
     def complete(self, user_id: int, key: str, status: int, body: bytes) -> None:
         self._conn.execute(
-            sa.update(keys).where(self._row(user_id, key)).values(status_code=status, body=body)
+            _COMPLETE, {"user_id": user_id, "key": key, "status_code": status, "body": body}
         )
 
     def release(self, user_id: int, key: str) -> None:

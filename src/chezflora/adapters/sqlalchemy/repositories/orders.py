@@ -33,29 +33,75 @@ def order_from_row(row: Any, lines: list[OrderLine]) -> Order:
     )
 
 
+# The order and its lines in one statement (one row per line, or one row without lines).
+_WITH_LINES = (
+    sa.select(
+        orders,
+        order_lines.c.id.label("line_id"),
+        order_lines.c.produit_id,
+        order_lines.c.produit_nom,
+        order_lines.c.quantite,
+        order_lines.c.prix_unitaire,
+    )
+    .select_from(orders.outerjoin(order_lines, order_lines.c.commande_id == orders.c.id))
+    .where(orders.c.id == sa.bindparam("order_id"))
+    .order_by(order_lines.c.id)
+)
+# Locking, only the order row: a locking join would also lock the order_lines rows it scans.
+_ORDER_LOCKED = sa.select(orders).where(orders.c.id == sa.bindparam("order_id")).with_for_update()
+_LINES = (
+    sa.select(
+        order_lines.c.id.label("line_id"),
+        order_lines.c.produit_id,
+        order_lines.c.produit_nom,
+        order_lines.c.quantite,
+        order_lines.c.prix_unitaire,
+    )
+    .where(order_lines.c.commande_id == sa.bindparam("order_id"))
+    .order_by(order_lines.c.id)
+)
+_MOVE = (
+    sa.update(orders)
+    .where(orders.c.id == sa.bindparam("order_id"), orders.c.statut == sa.bindparam("current"))
+    .values(
+        statut=sa.bindparam("target"),
+        date_mise_a_jour=sa.bindparam("now"),
+        version=orders.c.version + 1,
+    )
+)
+
+
 class SqlOrderRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        # Orders this transaction locked: nobody else can change them until it ends, so a
+        # second `get` answers from here (kept in step by this repository's own writes).
+        self._locked: dict[int, Order] = {}
 
     def get(self, order_id: int, *, for_update: bool = False) -> Order | None:
-        query = sa.select(orders).where(orders.c.id == order_id)
+        if order_id in self._locked:
+            return self._locked[order_id]
+        line_rows: list[Any]
         if for_update:
-            query = query.with_for_update()
-        row = self._conn.execute(query).first()
-        if row is None:
-            return None
-        line_rows = self._conn.execute(
-            sa.select(order_lines)
-            .where(order_lines.c.commande_id == order_id)
-            .order_by(order_lines.c.id)
-        )
+            row = self._conn.execute(_ORDER_LOCKED, {"order_id": order_id}).first()
+            if row is None:
+                return None
+            line_rows = list(self._conn.execute(_LINES, {"order_id": order_id}))
+        else:
+            line_rows = list(self._conn.execute(_WITH_LINES, {"order_id": order_id}))
+            if not line_rows:
+                return None
+            row = line_rows[0]
         lines = [
             OrderLine(line.produit_id, line.produit_nom, line.quantite, Money(line.prix_unitaire))
             for line in line_rows
             # A deleted product leaves a line without product: nothing to restore for it.
-            if line.produit_id is not None
+            if line.line_id is not None and line.produit_id is not None
         ]
-        return order_from_row(row, lines)
+        order = order_from_row(row, lines)
+        if for_update:
+            self._locked[order_id] = order
+        return order
 
     def add(self, order: Order) -> None:
         insert = sa.insert(orders).values(
@@ -101,13 +147,16 @@ class SqlOrderRepository:
 
     def move(self, order_id: int, current: OrderStatus, target: OrderStatus, now: datetime) -> bool:
         result = self._conn.execute(
-            sa.update(orders)
-            .where(orders.c.id == order_id, orders.c.statut == current.value)
-            .values(statut=target.value, date_mise_a_jour=now, version=orders.c.version + 1)
+            _MOVE,
+            {"order_id": order_id, "current": current.value, "target": target.value, "now": now},
         )
+        locked = self._locked.get(order_id)
+        if result.rowcount == 1 and locked is not None:
+            locked.status, locked.updated_at = target, now
         return result.rowcount == 1
 
     def claim_stock_restoration(self, order_id: int) -> bool:
+        self._locked.pop(order_id, None)
         result = self._conn.execute(
             sa.update(orders)
             .where(orders.c.id == order_id, orders.c.stock_restored.is_(False))
@@ -116,6 +165,7 @@ class SqlOrderRepository:
         return result.rowcount == 1
 
     def set_active(self, order_id: int, is_active: bool, now: datetime) -> None:
+        self._locked.pop(order_id, None)
         self._conn.execute(
             sa.update(orders)
             .where(orders.c.id == order_id)

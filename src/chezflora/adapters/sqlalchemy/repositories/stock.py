@@ -8,23 +8,62 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.read_cache import STOCK, stock_namespace
+from chezflora.adapters.sqlalchemy.change_tracking import UNTRACKED, note_stale
+from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
+from chezflora.adapters.sqlalchemy.queries.shopping_products import product_cards
 from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.application.pricing import PricedItem
 from chezflora.application.shopping.repositories import ProductInfo
+from chezflora.application.shopping.views import ProductCard
 from chezflora.domain.money import Money
 from chezflora.domain.pricing import Promotion
 
+_INFO = sa.select(
+    products.c.id,
+    products.c.nom,
+    products.c.prix,
+    products.c.categorie_id,
+    products.c.stock,
+    products.c.is_active,
+).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+# Stock moves make stale only the cached pages showing those products (and pages filtered or
+# ordered by stock), not the whole catalogue: see adapters/read_cache.py.
+_TAKE = (
+    sa.update(products)
+    .where(products.c.id == sa.bindparam("product_id"), products.c.stock >= sa.bindparam("wanted"))
+    .values(stock=products.c.stock - sa.bindparam("wanted"))
+    .execution_options(**{UNTRACKED: True})
+)
+_PUT_BACK = (
+    sa.update(products)
+    .where(products.c.id == sa.bindparam("product_id"))
+    .values(stock=products.c.stock + sa.bindparam("quantity"))
+    .execution_options(**{UNTRACKED: True})
+)
+
+
+def _stale_stock(product_ids: Iterable[int]) -> set[str]:
+    return {STOCK, *(stock_namespace(p) for p in product_ids)}
+
+
+def _no_url(path: str) -> str:
+    return path
+
 
 class SqlStockRepository:
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
+    def __init__(self, conn: Connection, url_for: UrlFor = _no_url) -> None:
+        self._conn, self._url_for = conn, url_for
+
+    def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
+        return product_cards(self._conn, product_ids, now, self._url_for)
 
     def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
         ids = sorted(set(product_ids))
         if not ids:
             return {}
-        rows = self._conn.execute(sa.select(products).where(products.c.id.in_(ids)))
+        rows = self._conn.execute(_INFO, {"ids": ids})
         return {
             row.id: ProductInfo(
                 id=row.id,
@@ -46,11 +85,9 @@ class SqlStockRepository:
         short: list[int] = []
         for product_id in sorted(quantities):
             wanted = quantities[product_id]
-            result = self._conn.execute(
-                sa.update(products)
-                .where(products.c.id == product_id, products.c.stock >= wanted)
-                .values(stock=products.c.stock - wanted)
-            )
+            result = self._conn.execute(_TAKE, {"product_id": product_id, "wanted": wanted})
+            if result.rowcount == 1:
+                note_stale(self._conn, _stale_stock([product_id]))
             if result.rowcount != 1:
                 short.append(product_id)
         return short
@@ -58,7 +95,6 @@ class SqlStockRepository:
     def put_back(self, quantities: Mapping[int, int]) -> None:
         for product_id in sorted(quantities):
             self._conn.execute(
-                sa.update(products)
-                .where(products.c.id == product_id)
-                .values(stock=products.c.stock + quantities[product_id])
+                _PUT_BACK, {"product_id": product_id, "quantity": quantities[product_id]}
             )
+        note_stale(self._conn, _stale_stock(quantities))

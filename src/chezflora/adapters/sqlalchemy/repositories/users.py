@@ -9,9 +9,13 @@ from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.tables.identity import users
+from chezflora.application.unit_of_work import UserContact
 from chezflora.domain.user import Role, User
 
 _FIELDS = [c.name for c in users.columns if c.name != "id"]
+_CONTACT = sa.select(users.c.email, users.c.username, users.c.deleted_at).where(
+    users.c.id == sa.bindparam("user_id")
+)
 
 
 def user_from_row(row: Any) -> User:
@@ -23,6 +27,18 @@ def user_from_row(row: Any) -> User:
 class SqlUserRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        self._contacts: dict[int, UserContact | None] = {}
+
+    def contact(self, user_id: int) -> UserContact | None:
+        """Who to write to (no hash, no profile); read once per transaction."""
+        if user_id not in self._contacts:
+            row = self._conn.execute(_CONTACT, {"user_id": user_id}).first()
+            self._contacts[user_id] = (
+                None
+                if row is None
+                else UserContact(user_id, row.email, row.username, row.deleted_at)
+            )
+        return self._contacts[user_id]
 
     def _one(self, where: sa.ColumnElement[bool], for_update: bool = False) -> User | None:
         query = sa.select(users).where(where)
@@ -51,11 +67,13 @@ class SqlUserRepository:
         user.id = inserted_id(result)
 
     def save(self, user: User) -> None:
+        self._contacts.pop(user.id or 0, None)
         self._conn.execute(
             sa.update(users).where(users.c.id == user.id).values(**self._values(user))
         )
 
     def delete(self, user_id: int) -> None:
+        self._contacts.pop(user_id, None)
         self._conn.execute(sa.delete(users).where(users.c.id == user_id))
 
     @staticmethod

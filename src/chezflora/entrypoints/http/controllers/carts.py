@@ -9,6 +9,7 @@ from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
+from chezflora.adapters.read_cache import cart_namespace
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.shopping.carts import CART_NOT_FOUND
 from chezflora.application.shopping.views import CartView, Scope
@@ -54,10 +55,6 @@ def _line(data: CartLineIn | None) -> tuple[int, int]:
     return product_id, data.quantite
 
 
-def _item(view: CartView, product_id: int) -> CartItemOut:
-    return next(cart_item_out(i) for i in view.items if i.product.id == product_id)
-
-
 @get("/api/paniers/", tags=["panier"])
 @blocking
 def list_carts(
@@ -80,12 +77,17 @@ async def my_cart(
 ) -> Response[bytes]:
     """Get-or-create the caller's cart, with its `total` at today's effective prices.
 
-    Served from the read cache per caller until a cart or the catalogue changes.
+    Served from the read cache per caller until this caller's cart (group), the catalogue or
+    the stock of a product in it changes.
     """
     catalogue = container.read_cache.version("catalogue")
     audience = f"client:{caller.user_id}|catalogue:{catalogue}"
     return await cached_json(
-        container.read_cache, request, "carts", audience, lambda: _my_cart(container, caller)
+        container.read_cache,
+        request,
+        cart_namespace(caller.user_id),
+        audience,
+        lambda: _my_cart(container, caller),
     )
 
 
@@ -116,18 +118,27 @@ def empty_cart(
     container.shopping.empty_cart(cart_id)
 
 
-@post("/api/paniers/{cart_id:int}/ajouter_produit/", status_code=200, tags=["panier"])
+@post(
+    "/api/paniers/{cart_id:int}/ajouter_produit/",
+    status_code=201,
+    tags=["panier"],
+    responses={200: ResponseSpec(CartItemOut, description="More of a line already there")},
+)
 @blocking
 def add_product(
     cart_id: FromPath[int],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
     data: JSONBody[CartLineIn | None] = None,
-) -> CartItemOut:
-    """Adds `quantite` (default 1) of an active product; the line must fit the stock."""
+) -> Response[CartItemOut]:
+    """Adds `quantite` (default 1) of an active product; the line must fit the stock.
+
+    201 when the line is created, 200 when the product was already in the cart (as the
+    original API). The answer is built from the write's own reads: no second read.
+    """
     product_id, quantity = _line(data)
-    container.shopping.add_to_cart(caller, cart_id, product_id, quantity)
-    return _item(_own(container, caller, cart_id), product_id)
+    changed = container.shopping.add_to_cart(caller, cart_id, product_id, quantity)
+    return Response(cart_item_out(changed.item), status_code=201 if changed.created else 200)
 
 
 @post("/api/paniers/{cart_id:int}/modifier_quantite/", status_code=200, tags=["panier"])
@@ -140,8 +151,9 @@ def change_quantity(
 ) -> CartItemOut:
     """Sets the new absolute quantity (integer ≥ 1, within stock)."""
     product_id, quantity = _line(data)
-    container.shopping.change_quantity(caller, cart_id, product_id, quantity)
-    return _item(_own(container, caller, cart_id), product_id)
+    return cart_item_out(
+        container.shopping.change_quantity(caller, cart_id, product_id, quantity).item
+    )
 
 
 @post("/api/paniers/{cart_id:int}/supprimer_produit/", status_code=200, tags=["panier"])
@@ -178,7 +190,7 @@ def check_out(
             "total": float(placed.total.amount),
         }
 
-    return idempotent(request, caller, container, data, work)
+    return idempotent(request, caller, container, data, work, atomic=True)
 
 
 ROUTES = [

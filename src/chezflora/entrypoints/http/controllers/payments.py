@@ -112,11 +112,10 @@ def simulate(
     """Paying user or admin (honours `Idempotency-Key`): simule → effectue, order en_cours."""
 
     def work() -> tuple[int, object]:
-        container.shopping.simulate_payment(caller, payment_id)
-        payment = _detail(container, caller, payment_id)
+        payment = payment_out(container.shopping.simulate_payment(caller, payment_id))
         return 200, _with_status("Paiement simulé avec succès", payment)
 
-    return idempotent(request, caller, container, data or None, work)
+    return idempotent(request, caller, container, data or None, work, atomic=True)
 
 
 @post("/api/paiements/{payment_id:int}/rembourser/", status_code=200, tags=["paiements"])

@@ -1,0 +1,89 @@
+"""Cache versions pushed through Redis: no round trip per cached read, and every process sees a
+write within the freshness promise (1 s), even when a published message is lost."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from redis import Redis
+
+from chezflora.adapters.read_cache import PREFIX, RedisVersions
+from tests.integration.conftest import IN_CI, REDIS_URL, redis_reachable
+
+
+@pytest.fixture
+def redis_url() -> str:
+    if not redis_reachable():
+        if IN_CI:
+            pytest.fail(f"Redis is required under CI=true but {REDIS_URL} is not reachable")
+        pytest.skip(f"Redis not reachable on {REDIS_URL}")
+    Redis.from_url(REDIS_URL).flushdb()
+    return REDIS_URL
+
+
+@pytest.fixture
+def two_processes(redis_url: str) -> Iterator[tuple[RedisVersions, RedisVersions]]:
+    first = RedisVersions(Redis.from_url(redis_url), known={"catalogue"})
+    second = RedisVersions(Redis.from_url(redis_url), known={"catalogue"})
+    yield first, second
+    first.close()
+    second.close()
+
+
+def _until(predicate, limit: float = 1.0) -> float:
+    start = time.monotonic()
+    while not predicate():
+        assert time.monotonic() - start < limit, "not seen within the freshness promise"
+        time.sleep(0.005)
+    return time.monotonic() - start
+
+
+def test_a_bump_in_one_process_reaches_the_other_at_once(two_processes):
+    first, second = two_processes
+    _until(lambda: first.pushed and second.pushed)
+    before = second.current("catalogue")
+    first.bump_all({"catalogue", "stock:3"})
+    assert first.current("catalogue") == before + 1  # its own write: at once
+    took = _until(lambda: second.current("catalogue") == before + 1)
+    assert took < 0.5
+    _until(lambda: second.current("stock:3") == first.current("stock:3"))
+
+
+def test_reads_answer_from_the_pushed_copy_without_asking_redis(two_processes):
+    _, second = two_processes
+    _until(lambda: second.pushed)
+    second.current("catalogue")
+
+    asked: list[str] = []
+    mget = second._client.mget
+
+    def counted(*args, **kwargs):
+        if threading.current_thread().name != "cache-versions":  # the listener may resync
+            asked.append("mget")
+        return mget(*args, **kwargs)
+
+    second._client.mget = counted  # type: ignore[method-assign]
+    for _ in range(1000):
+        second.current("catalogue")
+    assert asked == []
+
+
+def test_a_lost_message_is_caught_up_by_the_periodic_resync(two_processes, redis_url):
+    _, second = two_processes
+    _until(lambda: second.pushed)
+    before = second.current("catalogue")
+    Redis.from_url(redis_url).incr(PREFIX + "catalogue")  # a bump whose message never came
+    took = _until(lambda: second.current("catalogue") == before + 1)
+    assert took <= 1.0
+
+
+def test_without_a_live_listener_versions_are_asked_from_redis(redis_url):
+    silent = RedisVersions(Redis.from_url(redis_url), listen=False)
+    assert not silent.pushed
+    Redis.from_url(redis_url).set(PREFIX + "catalogue", 41)
+    assert silent.current("catalogue") == 41
+    Redis.from_url(redis_url).incr(PREFIX + "catalogue")
+    assert silent.current("catalogue") == 42
