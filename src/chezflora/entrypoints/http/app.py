@@ -12,6 +12,7 @@ from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
+from chezflora.entrypoints.http.body_guard import guard_body
 from chezflora.entrypoints.http.controllers import (
     addresses,
     auth,
@@ -79,6 +80,7 @@ def create_app(container: Container) -> Litestar:
     return Litestar(
         route_handlers=handlers,
         dependencies=DEPENDENCIES,
+        before_request=guard_body,
         exception_handlers=EXCEPTION_HANDLERS,
         cors_config=cors,
         openapi_config=openapi,

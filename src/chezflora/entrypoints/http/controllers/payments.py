@@ -25,6 +25,7 @@ from chezflora.entrypoints.http.wire.shopping_reports import (
     payment_rows,
     payment_stats_out,
 )
+from chezflora.entrypoints.http.wire.values import NoFields
 
 AnyRequest = Request[Any, Any, Any]
 Params = Any
@@ -107,7 +108,7 @@ def simulate(
     payment_id: FromPath[int],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
-    data: JSONBody[dict[str, Any] | None] = None,
+    data: JSONBody[NoFields | None] = None,
 ) -> Response[bytes]:
     """Paying user or admin (honours `Idempotency-Key`): simule → effectue, order en_cours."""
 
@@ -116,7 +117,7 @@ def simulate(
         payment = _detail(container, caller, payment_id)
         return 200, _with_status("Paiement simulé avec succès", payment)
 
-    return idempotent(request, caller, container, data or None, work)
+    return idempotent(request, caller, container, None, work)
 
 
 @post("/api/paiements/{payment_id:int}/rembourser/", status_code=200, tags=["paiements"])
@@ -125,7 +126,7 @@ def refund(
     payment_id: FromPath[int],
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
-    data: JSONBody[dict[str, Any] | None] = None,
+    data: JSONBody[NoFields | None] = None,
 ) -> dict[str, Any]:
     """Admin: simule|effectue → rembourse; the order is cancelled (stock back) if not shipped."""
     container.shopping.refund_payment(payment_id)

@@ -1,0 +1,98 @@
+"""Bodies are checked before throttling, auth and decoding: depth, size, media type, strict
+integers, control characters, and no fields on actions that take none (issue 12)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.integration.helpers import bearer, make_admin, make_client
+
+JSON = {"content-type": "application/json"}
+
+
+def _is_error(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["error"] and body["detail"]
+    return body
+
+
+@pytest.mark.parametrize("opening,closing", [("[", "]"), ('{"a":', "}")])
+def test_deeply_nested_json_is_a_400_before_throttling_and_auth(
+    client, container, opening, closing, caplog
+):
+    deep = opening * 1000 + "1" * (opening == '{"a":') + closing * 1000
+    with caplog.at_level(logging.INFO, logger="chezflora"):
+        for path in ("/api/token/", "/api/abonnements/", "/api/paiements/1/simuler/"):
+            _is_error(client.post(path, content=deep, headers=JSON), 400)
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    # Eleven anonymous logins would hit the throttle (10/min): none of these counted.
+    assert client.post("/api/token/", json={"username": "x", "password": "y"}).status_code == 400
+
+
+def test_modest_nesting_and_malformed_json(client):
+    _is_error(client.post("/api/token/", content='{"username":', headers=JSON), 400)
+    _is_error(client.post("/api/token/", content="[" * 20 + "]" * 20, headers=JSON), 400)
+
+
+def test_oversized_json_is_a_413(client):
+    huge = '{"username": "' + "a" * (1024 * 1024 + 10) + '", "password": "x"}'
+    _is_error(client.post("/api/token/", content=huge, headers=JSON), 413)
+
+
+@pytest.mark.parametrize(
+    "media", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]
+)
+def test_a_json_route_refuses_other_media_types(client, media):
+    body = '{"username": "a", "password": "b"}'
+    _is_error(client.post("/api/token/", content=body, headers={"content-type": media}), 415)
+
+
+def test_integers_are_integers_or_digit_strings(client, container):
+    _, token = make_client(client, container, "ama")
+    headers = bearer(token)
+    for bad in (1.0, "1e3", "1.5", True, "abc"):
+        body = {"type": "mensuel", "produit_quantites": [{"produit_id": 1, "quantite": bad}]}
+        body["date_debut"] = "2030-01-01"
+        answer = _is_error(client.post("/api/abonnements/", json=body, headers=headers), 400)
+        assert answer["fields"] == {"produit_quantites": ["Un nombre entier est attendu."]}
+    for good in (1, "2"):
+        body = {"type": "mensuel", "produit_quantites": [{"produit_id": 99, "quantite": good}]}
+        body["date_debut"] = "2030-01-01"
+        answer = _is_error(client.post("/api/abonnements/", json=body, headers=headers), 400)
+        assert "introuvable" in answer["error"]  # got past the integer check
+
+
+@pytest.mark.parametrize("text", ["Ro\x00se", "Rose\x1b[31m", "a\x7f"])
+def test_control_characters_are_refused_in_text(client, container, text):
+    _, admin = make_admin(client, container)
+    answer = _is_error(
+        client.post("/api/categories/", json={"nom": text}, headers=bearer(admin)), 400
+    )
+    assert answer["fields"] == {"nom": ["Caractères de contrôle interdits."]}
+
+
+def test_line_breaks_and_tabs_stay_allowed(client, container):
+    _, admin = make_admin(client, container)
+    created = client.post(
+        "/api/categories/",
+        json={"nom": "Roses", "description": "a\n\tb\r\n"},
+        headers=bearer(admin),
+    )
+    assert created.status_code == 201, created.text
+
+
+def test_actions_refuse_fields_but_accept_nothing_or_an_empty_object(client, container):
+    _, admin = make_admin(client, container)
+    headers = bearer(admin)
+    for path in ("/api/paiements/1/simuler/", "/api/paiements/1/rembourser/"):
+        answer = _is_error(client.post(path, json={"montant": 1}, headers=headers), 400)
+        assert answer["fields"] == {"montant": ["Champ inconnu ou non modifiable."]}
+        assert client.post(path, headers=headers).status_code == 404
+        assert client.post(path, json={}, headers=headers).status_code == 404
+    answer = _is_error(
+        client.request("DELETE", "/api/utilisateurs/999/", json={"x": 1}, headers=headers), 400
+    )
+    assert answer["fields"] == {"x": ["Champ inconnu ou non modifiable."]}
