@@ -96,3 +96,32 @@ def test_actions_refuse_fields_but_accept_nothing_or_an_empty_object(client, con
         client.request("DELETE", "/api/utilisateurs/999/", json={"x": 1}, headers=headers), 400
     )
     assert answer["fields"] == {"x": ["Champ inconnu ou non modifiable."]}
+
+
+def test_resend_otp_by_email_does_not_tell_whether_an_inactive_account_exists(client):
+    created = client.post(
+        "/api/register/", json={"username": "ama", "email": "ama@example.cm", "password": "x" * 10}
+    )
+    assert created.status_code == 201
+    answers = [
+        client.post("/api/resend-otp/", json={"email": mail})
+        for mail in ("ama@example.cm", "nobody@example.cm", "ama@example.cm")
+    ]
+    assert {(a.status_code, a.text) for a in answers} == {(200, '{"status":"Nouvel OTP envoyé"}')}
+
+
+def test_media_404_never_shows_a_path_on_disk(client, container):
+    (container.settings.media_dir / "photos").mkdir(parents=True, exist_ok=True)
+    for path in ("/media/nope.jpg", "/media/photos", "/media/photos/", "/media/a/b/c.png"):
+        answer = client.get(path)
+        assert answer.status_code == 404, answer.text
+        assert answer.json() == {"error": "Fichier non trouvé", "detail": "Fichier non trouvé"}
+        assert str(container.settings.data_dir) not in answer.text
+
+
+def test_csv_exports_name_their_charset_once(client, container):
+    _, admin = make_admin(client, container)
+    for path in ("/api/commandes/export/", "/api/paiements/export/"):
+        answer = client.get(path, headers=bearer(admin))
+        assert answer.status_code == 200
+        assert answer.headers["content-type"] == "text/csv; charset=utf-8"

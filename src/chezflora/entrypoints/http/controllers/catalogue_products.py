@@ -35,7 +35,9 @@ def product_filters(params: MultiDict[str], admin: bool) -> ProductFilters:
     return ProductFilters(
         include_inactive=admin,
         is_active=query.boolean(params, "is_active"),
-        categorie=query.integer(params, "categorie", minimum=1),
+        # The real client's "similar products" block sends categorie[id]=<id>&categorie[nom]=…
+        categorie=query.integer(params, "categorie", minimum=1)
+        or query.integer(params, "categorie[id]", minimum=1),
         prix_min=query.decimal(params, "prix_min"),
         prix_max=query.decimal(params, "prix_max"),
         stock_min=query.integer(params, "stock_min"),
@@ -51,7 +53,11 @@ def list_products(
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
 ) -> dict[str, Any]:
-    """Non-admins see active products only; every item carries prix_reduit."""
+    """Non-admins see active products only; every item carries prix_reduit.
+
+    Filters: `categorie` (or `categorie[id]`, as the React client sends it), `is_active`,
+    `prix_min`, `prix_max`, `stock_min`, `nom`, `search`, `ordering`; `page`, `per_page`.
+    """
     params = request.query_params
     filters = product_filters(params, is_admin(viewer))
     page = container.catalogue.reader.list_products(
