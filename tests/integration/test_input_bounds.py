@@ -108,3 +108,25 @@ def test_dates_at_the_edge_of_the_calendar_are_a_400(client, container, value):
     body = {"nom": "P", "reduction": 0.1, "date_debut": "2026-01-01", "date_fin": value}
     created = client.post("/api/promotions/", json=body, headers=bearer(admin))
     assert created.status_code == 400, created.text
+
+
+def test_site_parameters_are_typed_over_http(client, container):
+    _, admin = make_admin(client, container)
+    headers = bearer(admin)
+    for cle, valeur in [
+        ("otp_characters", "a"),
+        ("otp_length", "abc"),
+        ("SEUIL_STOCK_FAIBLE", "-1"),
+    ]:
+        answer = client.post(
+            "/api/parametres/", json={"cle": cle, "valeur": valeur}, headers=headers
+        )
+        assert answer.status_code == 400, answer.text
+        assert list(answer.json()["fields"]) == ["valeur"]
+    created = client.post(
+        "/api/parametres/", json={"cle": "otp_length", "valeur": "8"}, headers=headers
+    )
+    assert created.status_code == 201, created.text
+    url = f"/api/parametres/{created.json()['id']}/"
+    assert client.put(url, json={"valeur": "1000"}, headers=headers).status_code == 400
+    assert client.get(url, headers=headers).json()["valeur"] == "8"
