@@ -130,3 +130,21 @@ def test_site_parameters_are_typed_over_http(client, container):
     url = f"/api/parametres/{created.json()['id']}/"
     assert client.put(url, json={"valeur": "1000"}, headers=headers).status_code == 400
     assert client.get(url, headers=headers).json()["valeur"] == "8"
+
+
+def test_access_is_checked_before_forbidden_fields(client, container, alice):
+    _, bob = make_client(client, container, "bob")
+    rose = add_product_in_new_category(container.engine, "1500.00", stock=10)
+    created = _subscribe(client, bearer(bob), product=rose)
+    assert created.status_code == 201
+    theirs, missing = created.json()["id"], 999_999
+    answers = {
+        client.patch(f"/api/abonnements/{n}/", json={"prix": 1}, headers=alice).status_code
+        for n in (theirs, missing)
+    }
+    assert answers == {404}
+    users = {
+        client.put(f"/api/utilisateurs/{n}/", json={"role": "admin"}, headers=alice).status_code
+        for n in (2, missing)
+    }
+    assert users == {403}
