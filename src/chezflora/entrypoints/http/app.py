@@ -8,7 +8,6 @@ from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
@@ -32,6 +31,7 @@ from chezflora.entrypoints.http.controllers import (
     wishlist,
 )
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
+from chezflora.entrypoints.http.openapi import DocumentedSwagger
 from chezflora.entrypoints.worker.broker import BackgroundWorker
 
 ROUTE_MODULES = [
@@ -70,7 +70,7 @@ def create_app(container: Container) -> Litestar:
         path="/api/docs",
         # Each handler's docstring is its operation's description.
         use_handler_docstrings=True,
-        render_plugins=[SwaggerRenderPlugin(path="/")],
+        render_plugins=[DocumentedSwagger(path="/")],
     )
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]
     handlers.append(photos.media_files(settings.media_dir))

@@ -4,7 +4,8 @@ One hook for every route, so routes added later get the same rules: a JSON body 
 `MAX_JSON_BYTES` and `MAX_DEPTH` levels deep (a deeper one would exhaust the decoder), is sent as
 JSON (another declared type → 415), and matches its struct strictly where msgspec's lenient mode
 is too lenient: an integer is an integer or a string of digits (never `1.0` or `"1e3"`), text
-carries no control characters, and a route that takes no body refuses fields (400).
+carries no control characters, and a route that takes no body refuses fields (400). An id in
+the path beyond BIGINT is a 404 (no such row) rather than a driver overflow.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from litestar.enums import RequestEncodingType
 from litestar.exceptions import HTTPException, SerializationException
 from litestar.handlers import HTTPRouteHandler
 
-from chezflora.domain.errors import InvalidInput
+from chezflora.domain.errors import InvalidInput, NotFound
 
 MAX_DEPTH = 32
 MAX_JSON_BYTES = 1024 * 1024
@@ -39,6 +40,8 @@ _CLOSING = frozenset(b"]}")
 
 async def guard_body(request: Request[Any, Any, Any]) -> None:
     """The app's `before_request` hook (runs before dependencies and the handler)."""
+    if any(_beyond_bigint(value) for value in request.path_params.values()):
+        raise NotFound("Ressource non trouvée")  # no row has such an id; the driver would overflow
     if request.method not in WITH_BODY:
         return
     if _takes_form(request.route_handler):
@@ -72,6 +75,10 @@ async def _decoded(request: Request[Any, Any, Any]) -> object:
         return await request.json()
     except SerializationException:
         raise InvalidInput("Corps JSON mal formé.") from None
+
+
+def _beyond_bigint(value: object) -> bool:
+    return isinstance(value, int) and not -(2**63) <= value < 2**63
 
 
 def too_deep(body: bytes) -> bool:

@@ -75,7 +75,7 @@ def revenue(
     return revenue_out(container.shopping.reports.revenue(min(days, 366)))
 
 
-@get("/api/commandes/export/", tags=["commandes"])
+@get("/api/commandes/export/", tags=["commandes"], media_type="text/csv")
 @blocking
 def export_orders(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]

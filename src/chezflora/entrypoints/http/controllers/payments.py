@@ -80,7 +80,7 @@ def payment_stats(
     return payment_stats_out(container.shopping.reports.payments(days, filters))
 
 
-@get("/api/paiements/export/", tags=["paiements"])
+@get("/api/paiements/export/", tags=["paiements"], media_type="text/csv")
 @blocking
 def export_payments(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
