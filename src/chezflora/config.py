@@ -35,6 +35,9 @@ class Settings:
     throttle_rates: dict[str, str] = field(
         default_factory=lambda: {
             "login": "10/minute",
+            # Failed logins per account (beside the per-IP budget): a sliding window, so an
+            # attacker can hold an account for at most 15 minutes after they stop.
+            "login_account": "10/15minutes",
             "register": "5/hour",
             "verify_otp": "10/hour",
             "resend_otp": "5/hour",

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from tests.integration.helpers import bearer, make_admin, make_client
+from tests.integration.helpers import PASSWORD, bearer, make_admin, make_client
 
 JSON = {"content-type": "application/json"}
 
@@ -125,3 +125,25 @@ def test_csv_exports_name_their_charset_once(client, container):
         answer = client.get(path, headers=bearer(admin))
         assert answer.status_code == 200
         assert answer.headers["content-type"] == "text/csv; charset=utf-8"
+
+
+def test_failed_logins_are_limited_per_account_beside_per_ip(client, container):
+    from chezflora.adapters.rate_limit import MemoryRateLimiter
+
+    now = [1000.0]
+    rates = {"login": "100/minute", "login_account": "3/15minutes"}
+    container.rate_limiter = MemoryRateLimiter(rates, now=lambda: now[0])
+    make_client(client, container, "alice")
+    make_client(client, container, "bob")
+
+    def log_in(username, password):
+        return client.post("/api/token/", json={"username": username, "password": password})
+
+    assert [log_in("alice", "faux-mot-de-passe").status_code for _ in range(3)] == [400] * 3
+    locked = log_in("alice", PASSWORD)  # even the right password waits a little
+    assert locked.status_code == 429 and int(locked.headers["retry-after"]) >= 1
+    assert log_in("bob", PASSWORD).status_code == 200  # other accounts are untouched
+    now[0] += 2 * 900  # the lock slides away: a real user is not kept out for long
+    assert log_in("alice", PASSWORD).status_code == 200
+    # Successful logins never count against the account.
+    assert all(log_in("alice", PASSWORD).status_code == 200 for _ in range(5))

@@ -75,3 +75,7 @@ class RateLimiter(Protocol):
     def hit(self, scope: str, key: str) -> int | None:
         """Count one request; None when allowed, else seconds to wait."""
         ...
+
+    def peek(self, scope: str, key: str) -> int | None:
+        """Whether one more request would be refused (seconds to wait), counting nothing."""
+        ...
