@@ -46,6 +46,10 @@ class Settings:
         }
     )
     throttle_enabled: bool = True
+    # argon2id cost (OWASP floor; one lane, so a 2-core box is not starved by logins).
+    argon2_memory_kib: int = 19 * 1024
+    argon2_time_cost: int = 2
+    argon2_parallelism: int = 1
     backup_keep: int = 7
     log_level: str = "INFO"
     worker_threads: int = 4
@@ -112,6 +116,9 @@ def load_settings(environ: dict[str, str] | None = None, env_file: Path | None =
         support_email=get("SUPPORT_EMAIL", defaults.support_email),
         throttle_rates=rates,
         throttle_enabled=_flag(get("THROTTLE_ENABLED", "true")),
+        argon2_memory_kib=int(get("ARGON2_MEMORY_KIB", str(defaults.argon2_memory_kib))),
+        argon2_time_cost=int(get("ARGON2_TIME_COST", str(defaults.argon2_time_cost))),
+        argon2_parallelism=int(get("ARGON2_PARALLELISM", str(defaults.argon2_parallelism))),
         backup_keep=int(get("BACKUP_KEEP", "7")),
         log_level=get("LOG_LEVEL", "INFO"),
         worker_threads=int(get("WORKER_THREADS", "4")),

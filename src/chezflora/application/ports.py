@@ -22,6 +22,10 @@ class PasswordHasher(Protocol):
         """True when the password matches; never raises on a mismatch."""
         ...
 
+    def needs_rehash(self, password_hash: str) -> bool:
+        """True when the hash was made with other parameters than the current ones."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class TokenPair:
