@@ -78,3 +78,23 @@ def test_every_route_answers_as_documented(client, container, database_url):
     report = "\n\n".join(f"{label} [{role}]\n{text}" for (label, role), text in failures.items())
     assert not failures, f"{len(failures)} failures:\n{report}"
     assert elapsed < 100
+
+
+def test_the_document_names_error_bodies_closed_inputs_and_options(client):
+    schema = client.get("/api/schema/").json()
+    components = schema["components"]["schemas"]
+    assert set(components["Erreur"]["required"]) == {"error", "detail"}
+    for path, operations in schema["paths"].items():
+        assert "options" in operations, path
+        for method, operation in operations.items():
+            for code, answer in operation["responses"].items():
+                if code.startswith(("4", "5")) and method != "options":
+                    media = answer["content"]["application/json"]["schema"]
+                    assert media == {"$ref": "#/components/schemas/Erreur"}, (path, method, code)
+    login = schema["paths"]["/api/token"]["post"]["responses"]
+    assert {"200", "400", "401", "403", "429"} <= set(login)
+    assert components["Credentials"]["additionalProperties"] is False
+    assert components["LineIn"]["additionalProperties"] is False  # nested in SubscriptionIn
+    simulate = schema["paths"]["/api/paiements/{payment_id}/simuler"]["post"]
+    assert simulate["requestBody"]["required"] is False
+    assert {"401", "403", "404", "409"} <= set(simulate["responses"])
