@@ -144,6 +144,5 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     ValidationException: validation_error,
     HTTPException: http_error,
     SerializationException: undecodable_body,
-    RecursionError: undecodable_body,
     Exception: unexpected_error,
 }
