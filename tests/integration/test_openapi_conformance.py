@@ -95,6 +95,8 @@ def test_the_document_names_error_bodies_closed_inputs_and_options(client):
     assert {"200", "400", "401", "403", "429"} <= set(login)
     assert components["Credentials"]["additionalProperties"] is False
     assert components["LineIn"]["additionalProperties"] is False  # nested in SubscriptionIn
+    upsert = schema["paths"]["/api/parametres"]["post"]["responses"]
+    assert upsert["200"] == upsert["201"]  # created, or updated by key
     simulate = schema["paths"]["/api/paiements/{payment_id}/simuler"]["post"]
     assert simulate["requestBody"]["required"] is False
     assert {"401", "403", "404", "409"} <= set(simulate["responses"])

@@ -6,7 +6,8 @@ request schemas closed where the server refuses unknown fields; optional bodies 
 OPTIONS (CORS preflight, `Allow`) on every path. Routes added later get all of it for free.
 
 A handler can name further error statuses with `opt={"errors": (401, 403)}` (business
-answers a generic rule cannot see, such as a banned user's 403 at login).
+answers a generic rule cannot see, such as a banned user's 403 at login), and further success
+statuses with `opt={"success": (200,)}` (an upsert answering 201 or 200).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def describe(
             handler = handlers.get((path, method))
             _errors(operation, method, handler)
             _request_body(operation, handler, components)
-            _success(operation)
+            _success(operation, handler)
         operations["options"] = _options(path, operations)
     return schema
 
@@ -142,10 +143,15 @@ def _close(schema: dict[str, Any], components: dict[str, Any], seen: set[str]) -
         _close(schema["items"], components, seen)
 
 
-def _success(operation: dict[str, Any]) -> None:
-    """A handler that hands back raw JSON bytes (idempotent replays) is documented as a string:
-    it is a JSON value."""
-    for code, answer in operation.get("responses", {}).items():
+def _success(operation: dict[str, Any], handler: HTTPRouteHandler | None) -> None:
+    """Other success statuses a handler names (`opt={"success": (200,)}`, e.g. an upsert)
+    share the documented one's body. A handler that hands back raw JSON bytes (idempotent
+    replays) is documented as a string: it is any JSON value."""
+    responses = operation.setdefault("responses", {})
+    documented = next((c for c in sorted(responses) if c.startswith("2")), None)
+    for code in handler.opt.get("success", ()) if handler is not None and documented else ():
+        responses.setdefault(str(code), copy.deepcopy(responses[str(documented)]))
+    for code, answer in responses.items():
         if not code.startswith("2"):
             continue
         json_body = answer.get("content", {}).get("application/json", {})
