@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.checkout import prepare_customers, run_flow, stock_up
+from bench.logins import measure_logins
 from bench.mixed import run_mixed
 from bench.scenarios import admin_token, catalogue_targets, first_products
 from bench.server import bench_environment, prepare, serving
@@ -72,6 +73,7 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
                 cart_headers,
             ).as_dict()
         )
+        rows.append(measure_logins(base, len(customers)))
         products = first_products(base, len(customers) + 1)
         stock_up(env["CHEZFLORA_DATABASE_URL"], products)
         rows.append(run_flow(base, customers, products[:-1], args.duration, (probe, products[-1])))
@@ -127,6 +129,13 @@ def _print(report: dict[str, Any]) -> None:
         for row in rows:
             if row["name"] == "mixed":
                 _print_mixed(row)
+                continue
+            if "unloaded_p50_ms" in row:
+                print(
+                    f"{row['name'][:33]:<34}p50 alone {row['unloaded_p50_ms']} ms, "
+                    f"with {row['concurrent']} at once p50 {row['concurrent_p50_ms']} ms, "
+                    f"p99 {row['concurrent_p99_ms']} ms, {row['logins_per_second']} logins/s"
+                )
                 continue
             print(
                 f"{row['name'][:33]:<34}{row['requests_per_second']:>10.0f}{row['p50_ms']:>10.2f}"

@@ -35,6 +35,9 @@ class PlainHasher:
     def verify(self, password_hash: str, password: str) -> bool:
         return password_hash == f"plain${password}"
 
+    def needs_rehash(self, password_hash: str) -> bool:
+        return not password_hash.startswith("plain$")
+
 
 class FakeTokens:
     def issue(self, user_id: int, username: str, role: str, version: int) -> TokenPair:

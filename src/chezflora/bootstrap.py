@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from redis import Redis
 from sqlalchemy.engine import Engine
 
-from chezflora.adapters.argon2_hasher import Argon2PasswordHasher
+from chezflora.adapters.argon2_hasher import Argon2PasswordHasher, argon2id
 from chezflora.adapters.clock import SystemClock
 from chezflora.adapters.email.dispatch import InlineEmailDispatcher
 from chezflora.adapters.email.rendering import EmailRenderer
@@ -134,7 +134,9 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
     redis = overrides.get("redis")
     if redis is None and settings.redis_url:
         redis = Redis.from_url(settings.redis_url)
-    hasher: PasswordHasher = overrides.get("hasher") or Argon2PasswordHasher()
+    hasher: PasswordHasher = overrides.get("hasher") or Argon2PasswordHasher(
+        argon2id(settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism)
+    )
     sender: EmailSender = overrides.get("email_sender") or _email_sender(settings)
     outbox = OutboxStore(engine)
     transport = Transport.build(settings, redis)

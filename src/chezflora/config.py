@@ -35,6 +35,9 @@ class Settings:
     throttle_rates: dict[str, str] = field(
         default_factory=lambda: {
             "login": "10/minute",
+            # Failed logins per account (beside the per-IP budget): a sliding window, so an
+            # attacker can hold an account for at most 15 minutes after they stop.
+            "login_account": "10/15minutes",
             "register": "5/hour",
             "verify_otp": "10/hour",
             "resend_otp": "5/hour",
@@ -44,6 +47,10 @@ class Settings:
         }
     )
     throttle_enabled: bool = True
+    # argon2id cost (OWASP floor; one lane, so a 2-core box is not starved by logins).
+    argon2_memory_kib: int = 19 * 1024
+    argon2_time_cost: int = 2
+    argon2_parallelism: int = 1
     backup_keep: int = 7
     log_level: str = "INFO"
     worker_threads: int = 4
@@ -115,6 +122,9 @@ def load_settings(environ: dict[str, str] | None = None, env_file: Path | None =
         support_email=get("SUPPORT_EMAIL", defaults.support_email),
         throttle_rates=rates,
         throttle_enabled=_flag(get("THROTTLE_ENABLED", "true")),
+        argon2_memory_kib=int(get("ARGON2_MEMORY_KIB", str(defaults.argon2_memory_kib))),
+        argon2_time_cost=int(get("ARGON2_TIME_COST", str(defaults.argon2_time_cost))),
+        argon2_parallelism=int(get("ARGON2_PARALLELISM", str(defaults.argon2_parallelism))),
         backup_keep=int(get("BACKUP_KEEP", "7")),
         log_level=get("LOG_LEVEL", "INFO"),
         worker_threads=int(get("WORKER_THREADS", "4")),

@@ -66,7 +66,9 @@ def test_filters_search_and_ordering(client, admin):
 
     assert ids("") == [a, b, c]
     assert ids(f"categorie={roses}") == [a, c]
-    assert ids(f"categorie[id]={orchids}&categorie[nom]=Orchid%C3%A9es") == [a, b, c]
+    # What the React client's "similar products" block sends (issue 12).
+    assert ids(f"categorie[id]={orchids}&categorie[nom]=Orchid%C3%A9es") == [b]
+    assert ids(f"categorie%5Bid%5D={roses}") == [a, c]
     assert ids("prix_min=1500") == [b, c]
     assert ids("prix_max=2000") == [a, c]
     assert ids("prix_min=1500&prix_max=2500") == [c]

@@ -28,5 +28,5 @@ def test_two_processes_share_one_budget(redis_client):
     ip = f"10.0.0.{uuid.uuid4().int % 250}-{uuid.uuid4().hex}"
     assert [first.hit("login", ip), second.hit("login", ip), first.hit("login", ip)] == [None] * 3
     wait = second.hit("login", ip)
-    assert wait is not None and 1 <= wait <= 60
+    assert wait is not None and 1 <= wait <= 120
     assert first.hit("unknown-scope", ip) is None

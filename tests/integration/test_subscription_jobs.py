@@ -148,8 +148,10 @@ def test_concurrent_schedulers_create_one_order(container, clock, people):
 
 def test_short_stock_means_no_order_an_alert_and_a_retry(container, clock, people):
     rose = add_product_in_new_category(container.engine, stock=10)
-    lily = add_product_in_new_category(container.engine, stock=1)
+    lily = add_product_in_new_category(container.engine, stock=5)
     sub_id = _open(container, clock, people, date(2026, 11, 24), [(rose, 2), (lily, 2)])
+    # Opening checks the stock (issue 12); it runs short before the delivery.
+    set_stock(container.engine, lily, 1)
     clock.current = _douala(date(2026, 11, 24), hour=9)
     before = _state(container, sub_id).prochaine_livraison
 

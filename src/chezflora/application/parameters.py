@@ -6,10 +6,13 @@ from chezflora.application.ports import Clock
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.domain.parameter import Parameter, check_key, check_value
+from chezflora.domain.parameter_rules import check_known
 
 
 class SaveParameter:
-    """Creates a parameter, or updates the one with that key (the low-stock page posts blindly)."""
+    """Creates a parameter, or updates the one with that key (the low-stock page posts blindly).
+
+    Known keys are typed and ranged (`parameter_rules`): a bad value is a 400 on `valeur`."""
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
@@ -17,7 +20,8 @@ class SaveParameter:
     def __call__(
         self, cle: str, valeur: str, description: str | None, parameter_id: int | None = None
     ) -> tuple[Parameter, bool]:
-        key, value = check_key(cle), check_value(valeur)
+        key = check_key(cle)
+        value = check_known(key, check_value(valeur))
         now = self._clock.now()
         with self._uow() as uow:
             by_key = uow.parameters.by_key(key)

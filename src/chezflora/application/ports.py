@@ -22,6 +22,10 @@ class PasswordHasher(Protocol):
         """True when the password matches; never raises on a mismatch."""
         ...
 
+    def needs_rehash(self, password_hash: str) -> bool:
+        """True when the hash was made with other parameters than the current ones."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class TokenPair:
@@ -74,4 +78,8 @@ class EmailDispatcher(Protocol):
 class RateLimiter(Protocol):
     def hit(self, scope: str, key: str) -> int | None:
         """Count one request; None when allowed, else seconds to wait."""
+        ...
+
+    def peek(self, scope: str, key: str) -> int | None:
+        """Whether one more request would be refused (seconds to wait), counting nothing."""
         ...

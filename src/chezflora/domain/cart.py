@@ -7,16 +7,19 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from chezflora.domain.errors import InvalidInput, NotFound, OutOfStock
+from chezflora.domain.limits import MAX_LINE_QUANTITY
 from chezflora.domain.money import Money, sum_money
 
 QUANTITY_FIELD = "quantite"
-QUANTITY_MESSAGE = "La quantité doit être un entier supérieur ou égal à 1."
+QUANTITY_MESSAGE = f"La quantité doit être un entier entre 1 et {MAX_LINE_QUANTITY}."
 NOT_IN_CART_MESSAGE = "Produit non présent dans le panier"
 
 
 def validate_quantity(quantity: object) -> int:
-    """A cart or order quantity is an integer of at least 1 (booleans are not integers here)."""
-    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+    """A cart or order quantity is an integer in [1, MAX_LINE_QUANTITY] (booleans are not)."""
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        raise InvalidInput.on_field(QUANTITY_FIELD, QUANTITY_MESSAGE)
+    if not 1 <= quantity <= MAX_LINE_QUANTITY:
         raise InvalidInput.on_field(QUANTITY_FIELD, QUANTITY_MESSAGE)
     return quantity
 

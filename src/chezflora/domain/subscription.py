@@ -10,6 +10,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from chezflora.domain.errors import Conflict, InvalidInput
+from chezflora.domain.limits import TOO_FAR, latest_date
 from chezflora.domain.money import Money
 from chezflora.domain.subscription_pricing import price_per_period
 from chezflora.domain.subscription_rules import (
@@ -139,10 +140,13 @@ class Subscription:
         self.lines = tuple(SubscriptionLine(product_id, qty) for product_id, qty in lines)
         self.prix = price_per_period(self.type, [(unit_prices[p], q) for p, q in lines])
 
-    def change_end(self, date_fin: date | None) -> None:
-        """Move or remove the end; it stays after date_debut. Past the end nothing is due."""
+    def change_end(self, date_fin: date | None, today: date) -> None:
+        """Move or remove the end; it stays after date_debut and within the horizon. Past the
+        end nothing is due."""
         if date_fin is not None and date_fin <= self.date_debut:
             raise InvalidInput.on_field("date_fin", END_BEFORE_START)
+        if date_fin is not None and date_fin > latest_date(today):
+            raise InvalidInput.on_field("date_fin", TOO_FAR)
         self.date_fin = date_fin
 
     def is_due_for_delivery(self, now: datetime, tz: ZoneInfo) -> bool:

@@ -112,8 +112,17 @@ def test_resend_has_a_sixty_second_cooldown(identity, uow, clock):
     with pytest.raises(TooManyRequests):
         identity.resend_code(user_id, None)
     clock.advance(seconds=61)
-    assert identity.resend_code(None, "awa@example.cm") == user_id
+    assert identity.resend_code(None, "awa@example.cm") is None  # by e-mail: tells nothing
     assert uow.emails[-1].context["resent"] is True
+    sent = len(uow.emails)
+    assert identity.resend_code(None, "awa@example.cm") is None  # cooling down: same answer
+    assert len(uow.emails) == sent
+
+
+def test_resend_by_email_answers_the_same_whatever_the_account(identity, uow, clock):
+    register(identity)
+    assert identity.resend_code(None, "nobody@example.cm") is None
+    assert identity.resend_code(None, "AWA@example.cm ") is None
 
 
 def test_a_reset_code_cannot_activate_an_account(identity, uow, clock):

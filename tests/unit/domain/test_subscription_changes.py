@@ -110,9 +110,19 @@ def test_a_bad_basket_changes_nothing(lines: list[tuple[int, int]]) -> None:
 def test_the_end_stays_after_the_start() -> None:
     subscription = _paid()
     with pytest.raises(InvalidInput) as raised:
-        subscription.change_end(START)
+        subscription.change_end(START, NOW.date())
     assert "date_fin" in raised.value.fields
-    subscription.change_end(date(2028, 6, 30))
+    subscription.change_end(date(2028, 6, 30), NOW.date())
     assert subscription.date_fin == date(2028, 6, 30)
-    subscription.change_end(None)
+    subscription.change_end(None, NOW.date())
     assert subscription.date_fin is None
+
+
+def test_the_end_stays_within_five_years() -> None:
+    subscription = _paid()
+    with pytest.raises(InvalidInput) as raised:
+        subscription.change_end(date(2033, 1, 31), NOW.date())
+    assert "5 ans" in raised.value.fields["date_fin"][0]
+    assert subscription.date_fin is None
+    subscription.change_end(date(2033, 1, 30), NOW.date())
+    assert subscription.date_fin == date(2033, 1, 30)

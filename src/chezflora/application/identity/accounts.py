@@ -39,6 +39,9 @@ class UpdateUser:
     def __call__(
         self, actor_id: int, actor_is_admin: bool, target_id: int, changes: UserChanges
     ) -> User:
+        # Access first, so a refused field never tells whether someone else's account exists.
+        if not actor_is_admin and actor_id != target_id:
+            raise Forbidden("Vous ne pouvez modifier que votre propre profil")
         allowed = ADMIN_EDITABLE if actor_is_admin else SELF_EDITABLE
         refused = sorted(set(changes.values) - allowed)
         if refused:
@@ -46,8 +49,6 @@ class UpdateUser:
                 f"Vous ne pouvez pas modifier le champ {refused[0]}",
                 fields={name: ["Champ non modifiable."] for name in refused},
             )
-        if not actor_is_admin and actor_id != target_id:
-            raise Forbidden("Vous ne pouvez modifier que votre propre profil")
         now = self._clock.now()
         with self._uow() as uow:
             user = uow.users.get(target_id, for_update=True)

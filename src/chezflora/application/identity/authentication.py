@@ -31,6 +31,7 @@ class LogIn:
     - Right password on an unverified account: 401 `Utilisateur non actif` with `user_id`,
       and a fresh code is e-mailed (only the owner knows the password; login is throttled).
     - Banned: 403.
+    - A hash made with other argon2 parameters than the current ones is redone.
     """
 
     def __init__(
@@ -52,6 +53,9 @@ class LogIn:
                 uow.commit()
                 raise NotAuthenticated("Utilisateur non actif", user_id=user.id)
             user.last_login = now
+            if self._hasher.needs_rehash(user.password_hash):
+                # Parameters changed (settings): upgrade while the password is at hand.
+                user.password_hash = self._hasher.hash(password)
             uow.users.save(user)
             uow.commit()
         return self._tokens.issue(user.id, user.username, user.role.value, user.token_version)

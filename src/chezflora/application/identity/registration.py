@@ -101,22 +101,30 @@ class VerifyActivationCode:
 
 
 class ResendActivationCode:
-    """New code for an inactive, non-banned account, found by id or e-mail; 60 s cooldown."""
+    """New code for an inactive, non-banned account, found by id or e-mail; 60 s cooldown.
+
+    By e-mail the caller learns nothing (no account enumeration): the answer is the same
+    whether an inactive account exists, is active, is banned or is cooling down (None)."""
 
     def __init__(self, uow: UnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, user_id: int | None, email: str | None) -> int:
+    def __call__(self, user_id: int | None, email: str | None) -> int | None:
         now = self._clock.now()
+        silent = user_id is None
         with self._uow() as uow:
             user = uow.users.get(user_id) if user_id is not None else None
             if user is None and email:
                 user = uow.users.by_email(email.strip().lower())
             if user is None or user.is_active or user.is_banned:
+                if silent:
+                    return None
                 raise NotFound("Aucun utilisateur inactif et non banni avec cet email")
             assert user.id is not None
             if in_cooldown(uow, user.id, CodePurpose.ACTIVATION, now):
+                if silent:
+                    return None
                 raise TooManyRequests(60, "Veuillez patienter avant de demander un nouveau code.")
             issue_code(uow, user, CodePurpose.ACTIVATION, now, resent=True)
             uow.commit()
-            return user.id
+            return None if silent else user.id

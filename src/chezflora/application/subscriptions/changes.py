@@ -16,6 +16,7 @@ from chezflora.application.subscriptions.ports import (
 )
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.subscription import PaymentState, Subscription, SubscriptionType
+from chezflora.domain.subscription_rules import require_deliverable
 
 NOT_WRITABLE = "Champ non modifiable."
 NO_REACTIVATION = "Un abonnement annulé ne peut pas être réactivé : créez-en un nouveau."
@@ -61,20 +62,23 @@ class UpdateSubscription:
     def __call__(
         self, actor: Viewer, subscription_id: int, changes: SubscriptionChanges
     ) -> Subscription:
-        refused = [] if actor.is_admin else changes.admin_fields()
-        if refused:
-            fields = {name: [NOT_WRITABLE] for name in refused}
-            raise InvalidInput(f"Vous ne pouvez pas modifier le champ {refused[0]}", fields=fields)
         now = self._clock.now()
         with self._uow() as uow:
+            # Access first: a refused field must not tell whether someone else's record exists.
             subscription = load_for(uow, subscription_id, actor)
+            refused = [] if actor.is_admin else changes.admin_fields()
+            if refused:
+                fields = {name: [NOT_WRITABLE] for name in refused}
+                message = f"Vous ne pouvez pas modifier le champ {refused[0]}"
+                raise InvalidInput(message, fields=fields)
             _require_unchanged(subscription, changes)
             if changes.sets_end:
-                subscription.change_end(changes.date_fin)
+                subscription.change_end(changes.date_fin, now.date())
             if changes.lines is not None:
                 found = uow.stock.products(p for p, _ in changes.lines)
                 prices = {pid: p.price for pid, p in found.items() if p.is_active}
                 subscription.change_basket(changes.lines, prices)
+                require_deliverable(changes.lines, {p: (i.name, i.stock) for p, i in found.items()})
             if changes.paiement_statut is not None:
                 subscription.paiement_statut = changes.paiement_statut
             if changes.is_active is False and subscription.is_active:

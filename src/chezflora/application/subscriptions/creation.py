@@ -11,13 +11,12 @@ from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
 from chezflora.application.subscriptions import notices
 from chezflora.application.subscriptions.ports import (
-    SubscriptionUnitOfWork,
     SubscriptionUnitOfWorkFactory,
 )
 from chezflora.domain.errors import InvalidInput
-from chezflora.domain.money import Money
 from chezflora.domain.payment import Payment
 from chezflora.domain.subscription import Subscription, SubscriptionType, open_subscription
+from chezflora.domain.subscription_rules import require_deliverable
 
 OWN_ONLY = "Vous ne pouvez créer un abonnement que pour vous-même."
 UNKNOWN_CLIENT = "Client introuvable."
@@ -35,7 +34,8 @@ class NewSubscription:
 class CreateSubscription:
     """Open a subscription for the caller (admins: for any client via `client_id`).
 
-    - Start today or later (shop time zone), end after start, ≥ 1 active product, quantities ≥ 1.
+    - Start today or later (shop time zone) and within 5 years, end after start and within 5
+      years, ≥ 1 active product, quantities in [1, 1000] and within the product's stock.
     - Price per period on base prices (no promotion); first delivery on date_debut.
     - Records a `simule` payment of the first period paid by the client; `non_paye` until paid.
     - E-mails the client.
@@ -51,6 +51,7 @@ class CreateSubscription:
             client = uow.users.get(client_id)
             if client is None or client.deleted_at is not None:
                 raise InvalidInput.on_field("client_id", UNKNOWN_CLIENT)
+            found = uow.stock.products(product_id for product_id, _ in command.lines)
             subscription = open_subscription(
                 id=0,
                 client_id=client_id,
@@ -58,10 +59,11 @@ class CreateSubscription:
                 date_debut=command.date_debut,
                 date_fin=command.date_fin,
                 lines=command.lines,
-                unit_prices=self._active_prices(uow, command.lines),
+                unit_prices={pid: p.price for pid, p in found.items() if p.is_active},
                 now=now,
                 tz=self._tz,
             )
+            require_deliverable(command.lines, {p: (i.name, i.stock) for p, i in found.items()})
             uow.subscriptions.add(subscription, now)
             payment = Payment.for_subscription(
                 subscription.id,
@@ -83,10 +85,3 @@ class CreateSubscription:
         if not actor.is_admin:
             raise InvalidInput.on_field("client_id", OWN_ONLY)
         return command.client_id
-
-    @staticmethod
-    def _active_prices(
-        uow: SubscriptionUnitOfWork, lines: Sequence[tuple[int, int]]
-    ) -> dict[int, Money]:
-        found = uow.stock.products(product_id for product_id, _ in lines)
-        return {pid: product.price for pid, product in found.items() if product.is_active}

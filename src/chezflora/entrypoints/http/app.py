@@ -8,10 +8,10 @@ from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
 
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.auth import DEPENDENCIES
+from chezflora.entrypoints.http.body_guard import guard_body
 from chezflora.entrypoints.http.controllers import (
     addresses,
     auth,
@@ -36,6 +36,7 @@ from chezflora.entrypoints.http.controllers import (
     workshops,
 )
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
+from chezflora.entrypoints.http.openapi import DocumentedSwagger
 from chezflora.entrypoints.worker.broker import BackgroundWorker
 
 ROUTE_MODULES = [
@@ -79,7 +80,7 @@ def create_app(container: Container) -> Litestar:
         path="/api/docs",
         # Each handler's docstring is its operation's description.
         use_handler_docstrings=True,
-        render_plugins=[SwaggerRenderPlugin(path="/")],
+        render_plugins=[DocumentedSwagger(path="/")],
     )
     handlers: list[Any] = [route for module in ROUTE_MODULES for route in module.ROUTES]
     handlers.append(photos.media_files(settings.media_dir))
@@ -89,6 +90,7 @@ def create_app(container: Container) -> Litestar:
     return Litestar(
         route_handlers=handlers,
         dependencies=DEPENDENCIES,
+        before_request=guard_body,
         exception_handlers=EXCEPTION_HANDLERS,
         cors_config=cors,
         openapi_config=openapi,

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from chezflora.domain.errors import (
@@ -122,6 +122,11 @@ def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     return Response(error_body(message, detail), status_code=status, headers=headers or None)
 
 
+def undecodable_body(_: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """A body the decoder could not read is the client's error: a 400, and no traceback."""
+    return Response(error_body("Données invalides", "Corps JSON mal formé."), status_code=400)
+
+
 def unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return _internal()
@@ -138,5 +143,6 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     DomainError: domain_error,
     ValidationException: validation_error,
     HTTPException: http_error,
+    SerializationException: undecodable_body,
     Exception: unexpected_error,
 }

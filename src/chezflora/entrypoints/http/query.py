@@ -8,9 +8,10 @@ from decimal import Decimal, InvalidOperation
 
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import DEFAULT_PER_PAGE, MAX_PER_PAGE, PageRequest
-from chezflora.domain.errors import InvalidInput
+from chezflora.domain.errors import InvalidInput, NotFound
 
 Params = Mapping[str, str]
+MAX_OFFSET = 2**53
 _TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
 
 
@@ -71,18 +72,24 @@ def instant(params: Params, name: str, *, end_of_day: bool = False) -> datetime 
 
 
 def parse_instant(value: str, *, end_of_day: bool = False) -> datetime:
-    """ISO-8601, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`; naive means UTC."""
+    """ISO-8601, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`; naive means UTC (ValueError otherwise)."""
     if len(value) == 10:
         day = date.fromisoformat(value)
         return datetime.combine(day, time.max if end_of_day else time.min, tzinfo=UTC)
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    try:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("outside the calendar once in UTC") from None
 
 
 def page_request(params: Params) -> PageRequest:
     page = integer(params, "page", minimum=1) or 1
-    per_page = integer(params, "per_page", minimum=1) or DEFAULT_PER_PAGE
-    return PageRequest(page=page, per_page=min(per_page, MAX_PER_PAGE))
+    per_page = min(integer(params, "per_page", minimum=1) or DEFAULT_PER_PAGE, MAX_PER_PAGE)
+    if (page - 1) * per_page > MAX_OFFSET:
+        # Past the end of any list, like any page after the last (and within BIGINT).
+        raise NotFound("Page non valide.")
+    return PageRequest(page=page, per_page=per_page)
 
 
 def list_options(params: Params) -> ListOptions:

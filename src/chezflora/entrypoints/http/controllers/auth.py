@@ -10,7 +10,7 @@ from litestar.params import JSONBody
 
 from chezflora.application.identity.registration import Register
 from chezflora.bootstrap import Container
-from chezflora.domain.errors import InvalidInput
+from chezflora.domain.errors import InvalidInput, TooManyRequests
 from chezflora.entrypoints.http.auth import throttle
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.wire.identity import (
@@ -27,16 +27,25 @@ from chezflora.entrypoints.http.wire.identity import (
 )
 
 AnyRequest = Request[Any, Any, Any]
+ACCOUNT_SCOPE = "login_account"
 
 
-@post("/api/token/", status_code=200, tags=["auth"])
+@post("/api/token/", status_code=200, tags=["auth"], opt={"errors": (401, 403)})
 @blocking
 def obtain_tokens(
     request: AnyRequest, data: JSONBody[Credentials], container: NamedDependency[Container]
 ) -> TokensOut:
-    """Log in with username and password."""
+    """Log in with username and password (throttled per IP, and failures per account)."""
     throttle(request, container, "login")
-    pair = container.identity.log_in(data.username, data.password)
+    account = data.username.strip().lower()
+    wait = container.rate_limiter.peek(ACCOUNT_SCOPE, account)
+    if wait is not None:
+        raise TooManyRequests(wait)
+    try:
+        pair = container.identity.log_in(data.username, data.password)
+    except InvalidInput:
+        container.rate_limiter.hit(ACCOUNT_SCOPE, account)  # only failures count
+        raise
     return TokensOut(access=pair.access, refresh=pair.refresh)
 
 

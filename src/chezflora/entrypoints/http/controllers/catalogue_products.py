@@ -35,13 +35,21 @@ def product_filters(params: MultiDict[str], admin: bool) -> ProductFilters:
     return ProductFilters(
         include_inactive=admin,
         is_active=query.boolean(params, "is_active"),
-        categorie=query.integer(params, "categorie", minimum=1),
+        categorie=query.integer(params, "categorie", minimum=1) or _nested_category(params),
         prix_min=query.decimal(params, "prix_min"),
         prix_max=query.decimal(params, "prix_max"),
         stock_min=query.integer(params, "stock_min"),
         nom=query.text(params, "nom"),
         options=query.list_options(params),
     )
+
+
+def _nested_category(params: MultiDict[str]) -> int | None:
+    """The real client's "similar products" block sends categorie[id]=<id>&categorie[nom]=…
+    (the category object as bracket keys): a filter when it is an id, ignored otherwise
+    (frontend-contract §1.6: never a 400 for it)."""
+    value = (params.get("categorie[id]") or "").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 2**63 else None
 
 
 @get("/api/produits/", tags=TAGS)
@@ -51,7 +59,11 @@ def list_products(
     viewer: NamedDependency[Viewer | None],
     container: NamedDependency[Container],
 ) -> dict[str, Any]:
-    """Non-admins see active products only; every item carries prix_reduit."""
+    """Non-admins see active products only; every item carries prix_reduit.
+
+    Filters: `categorie` (or `categorie[id]`, as the React client sends it), `is_active`,
+    `prix_min`, `prix_max`, `stock_min`, `nom`, `search`, `ordering`; `page`, `per_page`.
+    """
     params = request.query_params
     filters = product_filters(params, is_admin(viewer))
     page = container.catalogue.reader.list_products(

@@ -29,6 +29,7 @@ from chezflora.entrypoints.http.wire.shopping_reports import (
     order_rows,
     revenue_out,
 )
+from chezflora.entrypoints.http.wire.values import NoFields
 
 AnyRequest = Request[Any, Any, Any]
 LINE_NOT_FOUND = "Ligne de commande non trouvée"
@@ -74,7 +75,7 @@ def revenue(
     return revenue_out(container.shopping.reports.revenue(min(days, 366)))
 
 
-@get("/api/commandes/export/", tags=["commandes"])
+@get("/api/commandes/export/", tags=["commandes"], media_type="text/csv")
 @blocking
 def export_orders(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
@@ -116,7 +117,7 @@ def cancel_order(
     order_id: FromPath[int],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
-    data: JSONBody[dict[str, Any] | None] = None,
+    data: JSONBody[NoFields | None] = None,
 ) -> dict[str, Any]:
     """Owner or admin while en_attente/en_cours: stock restored, payment settled, e-mail."""
     container.shopping.cancel_order(caller, order_id)

@@ -58,7 +58,7 @@ def list_parameters(
     return envelope(request, page, parameter_out, container.settings.public_base_url)
 
 
-@post("/api/parametres/", tags=["parametres"])
+@post("/api/parametres/", tags=["parametres"], opt={"success": (200,)})
 @blocking
 def create_parameter(
     data: JSONBody[ParameterIn],

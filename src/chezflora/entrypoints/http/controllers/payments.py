@@ -25,6 +25,7 @@ from chezflora.entrypoints.http.wire.shopping_reports import (
     payment_rows,
     payment_stats_out,
 )
+from chezflora.entrypoints.http.wire.values import NoFields
 
 AnyRequest = Request[Any, Any, Any]
 Params = Any
@@ -79,7 +80,7 @@ def payment_stats(
     return payment_stats_out(container.shopping.reports.payments(days, filters))
 
 
-@get("/api/paiements/export/", tags=["paiements"])
+@get("/api/paiements/export/", tags=["paiements"], media_type="text/csv")
 @blocking
 def export_payments(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
@@ -107,7 +108,7 @@ def simulate(
     payment_id: FromPath[int],
     caller: NamedDependency[Viewer],
     container: NamedDependency[Container],
-    data: JSONBody[dict[str, Any] | None] = None,
+    data: JSONBody[NoFields | None] = None,
 ) -> Response[bytes]:
     """Paying user or admin (honours `Idempotency-Key`): simule → effectue, order en_cours."""
 
@@ -115,7 +116,7 @@ def simulate(
         payment = payment_out(container.shopping.simulate_payment(caller, payment_id))
         return 200, _with_status("Paiement simulé avec succès", payment)
 
-    return idempotent(request, caller, container, data or None, work, atomic=True)
+    return idempotent(request, caller, container, None, work, atomic=True)
 
 
 @post("/api/paiements/{payment_id:int}/rembourser/", status_code=200, tags=["paiements"])
@@ -124,7 +125,7 @@ def refund(
     payment_id: FromPath[int],
     admin: NamedDependency[Viewer],
     container: NamedDependency[Container],
-    data: JSONBody[dict[str, Any] | None] = None,
+    data: JSONBody[NoFields | None] = None,
 ) -> dict[str, Any]:
     """Admin: simule|effectue → rembourse; the order is cancelled (stock back) if not shipped."""
     container.shopping.refund_payment(payment_id)

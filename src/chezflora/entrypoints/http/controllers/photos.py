@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from litestar import Response, Router, delete, get, post
+from litestar import Request, Response, Router, delete, get, post
 from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
-from litestar.exceptions import HTTPException
+from litestar.exceptions import HTTPException, NotFoundException
 from litestar.params import Body, FromPath
 from litestar.static_files import create_static_files_router
 
@@ -18,6 +18,7 @@ from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.photo import ImageTooLarge, UnsupportedImage
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.errors import error_body
 from chezflora.entrypoints.http.wire.catalogue import PhotoOut, photo_out
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
@@ -99,8 +100,17 @@ def media_files(folder: Path) -> Router:
     """Serve stored images under /media/ (a CDN or the reverse proxy can take over later)."""
     folder.mkdir(parents=True, exist_ok=True)
     return create_static_files_router(
-        path="/media", directories=[folder], name="media", after_request=_nosniff
+        path="/media",
+        directories=[folder],
+        name="media",
+        after_request=_nosniff,
+        exception_handlers={NotFoundException: _no_such_file},
     )
+
+
+def _no_such_file(_: Request[Any, Any, Any], __: NotFoundException) -> Response[Any]:
+    """Litestar's message names the resolved path on the server's disk: never show it."""
+    return Response(error_body("Fichier non trouvé"), status_code=404)
 
 
 ROUTES = [list_photos, photo_detail, add_photo, delete_photo, upload_image]

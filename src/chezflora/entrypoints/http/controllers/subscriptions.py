@@ -123,6 +123,7 @@ def update_subscription(
     if not caller.is_admin:
         sent = [name for name in wire.ADMIN_ONLY_FIELDS if getattr(data, name) is not None]
         if sent:
+            _detail(container, subscription_id, caller)  # access first: no existence oracle
             message = f"Vous ne pouvez pas modifier le champ {sent[0]}"
             raise InvalidInput(message, fields={n: ["Champ non modifiable."] for n in sent})
     container.subscriptions.update(caller, subscription_id, _changes(data))

@@ -10,6 +10,7 @@ from litestar.di import NamedDependency
 
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.openapi import document
 
 
 @get("/api/health/", tags=["systeme"])
@@ -37,8 +38,7 @@ def health(container: NamedDependency[Container]) -> Response[dict[str, str]]:
 @get("/api/schema/", sync_to_thread=False, include_in_schema=False)
 def openapi_document(request: Request[Any, Any, Any]) -> dict[str, Any]:
     """The OpenAPI 3.1 document (the interactive docs live at /api/docs/)."""
-    schema: dict[str, Any] = request.app.openapi_schema.to_schema()
-    return schema
+    return document(request.app)
 
 
 ROUTES = [health, openapi_document]

@@ -64,7 +64,8 @@ def csv_response(
     writer.writerows(rows)
     return Response(
         buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
+        # Litestar adds "; charset=utf-8" to text/* itself: naming it here sent it twice.
+        media_type="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 

@@ -12,6 +12,10 @@ from chezflora.domain.money import Money
 Id = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
 
 
+class NoFields(msgspec.Struct, forbid_unknown_fields=True):
+    """The body of an action: nothing, `null` or `{}` (any field is refused)."""
+
+
 def number(money: Money) -> float:
     """A 2-place Decimal as a JSON number: float() of it prints exactly the stored digits."""
     return float(money.amount)
