@@ -112,7 +112,7 @@ def quote_stats(
     return wire.quote_stats_out(container.services.queries.quote_stats())
 
 
-@get("/api/devis/export/", tags=TAGS)
+@get("/api/devis/export/", tags=TAGS, media_type="text/csv")
 @blocking
 def export_quotes(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]

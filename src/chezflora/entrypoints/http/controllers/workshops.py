@@ -91,7 +91,7 @@ def workshop_stats(
     return wire.stats_out(container.workshops.queries.stats(since))
 
 
-@get("/api/ateliers/export_csv/", tags=TAGS)
+@get("/api/ateliers/export_csv/", tags=TAGS, media_type="text/csv")
 @blocking
 def export_workshops(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
@@ -101,7 +101,7 @@ def export_workshops(
     return csv_response("ateliers_export.csv", export.columns, rows(container.engine, export))
 
 
-@get("/api/ateliers/participants/export_csv/", tags=TAGS)
+@get("/api/ateliers/participants/export_csv/", tags=TAGS, media_type="text/csv")
 @blocking
 def export_participants(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
