@@ -25,11 +25,37 @@ def test_deeply_nested_json_is_a_400_before_throttling_and_auth(
 ):
     deep = opening * 1000 + "1" * (opening == '{"a":') + closing * 1000
     with caplog.at_level(logging.INFO, logger="chezflora"):
-        for path in ("/api/token/", "/api/abonnements/", "/api/paiements/1/simuler/"):
+        for path in (
+            "/api/token/",
+            "/api/abonnements/",
+            "/api/paiements/1/simuler/",
+            "/api/articles/",  # a route that reads its own form-or-JSON body
+        ):
             _is_error(client.post(path, content=deep, headers=JSON), 400)
     assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
     # Eleven anonymous logins would hit the throttle (10/min): none of these counted.
     assert client.post("/api/token/", json={"username": "x", "password": "y"}).status_code == 400
+
+
+def test_routes_reading_their_own_body_keep_the_json_limits(client, container):
+    _, admin = make_admin(client, container)
+    deep = "[" * 1000 + "]" * 1000
+    headers = {**JSON, **bearer(admin)}
+    _is_error(client.post("/api/articles/", content=deep, headers=headers), 400)
+    _is_error(
+        client.post(
+            "/api/articles/",
+            content="x",
+            headers={**bearer(admin)} | {"content-type": "text/plain"},
+        ),
+        415,
+    )
+    form = client.post(
+        "/api/articles/",
+        data={"titre": "Soins", "contenu": "<p>Arrosez</p>"},
+        headers=bearer(admin),
+    )
+    assert form.status_code == 201, form.text
 
 
 def test_modest_nesting_and_malformed_json(client):

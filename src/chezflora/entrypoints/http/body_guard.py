@@ -25,6 +25,7 @@ from chezflora.domain.errors import InvalidInput, NotFound
 MAX_DEPTH = 32
 MAX_JSON_BYTES = 1024 * 1024
 WITH_BODY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+FORM_MEDIA = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 NOT_AN_INTEGER = "Un nombre entier est attendu."
 CONTROL_CHARACTERS = "Caractères de contrôle interdits."
 UNKNOWN_FIELD = "Champ inconnu ou non modifiable."
@@ -44,9 +45,13 @@ async def guard_body(request: Request[Any, Any, Any]) -> None:
         raise NotFound("Ressource non trouvée")  # no row has such an id; the driver would overflow
     if request.method not in WITH_BODY:
         return
-    if _takes_form(request.route_handler):
-        return
+    handler = request.route_handler
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    # `opt={"form": True}`: the handler reads a form or JSON itself and checks its own fields;
+    # its JSON still gets the size and depth limits below.
+    reads_own_body = bool(handler.opt.get("form"))
+    if _takes_form(handler) or (reads_own_body and media in FORM_MEDIA):
+        return
     body = await request.body()
     if not body.strip():
         return
@@ -60,7 +65,9 @@ async def guard_body(request: Request[Any, Any, Any]) -> None:
         )
     if too_deep(body):
         raise InvalidInput(f"Corps JSON trop imbriqué (au plus {MAX_DEPTH} niveaux).")
-    expected = _body_type(request.route_handler)
+    if reads_own_body:
+        return
+    expected = _body_type(handler)
     if expected is None:
         _refuse_fields(await _decoded(request))
     elif not isinstance(expected, msgspec.inspect.AnyType):

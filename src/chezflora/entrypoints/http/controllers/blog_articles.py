@@ -135,7 +135,7 @@ def article_detail(
     return _detail(container, article_id, is_admin(viewer))
 
 
-@post("/api/articles/", tags=TAGS)
+@post("/api/articles/", tags=TAGS, opt={"form": True})
 async def create_article(
     request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> ArticleDetailOut:
@@ -147,7 +147,12 @@ async def create_article(
     return await anyio.to_thread.run_sync(_detail, container, article_id, True)
 
 
-@route("/api/articles/{article_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS)
+@route(
+    "/api/articles/{article_id:int}/",
+    http_method=[HttpMethod.PUT, HttpMethod.PATCH],
+    tags=TAGS,
+    opt={"form": True},
+)
 async def update_article(
     request: AnyRequest,
     article_id: FromPath[int],
