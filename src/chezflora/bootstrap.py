@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -22,11 +23,12 @@ from chezflora.adapters.jwt_tokens import JwtTokenIssuer
 from chezflora.adapters.moderation.language_model import LanguageModelModerator
 from chezflora.adapters.moderation.local import LocalModerator
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
-from chezflora.adapters.read_cache import LocalVersions, ReadCache, RedisVersions
+from chezflora.adapters.read_cache import LocalVersions, RedisVersions, VersionedReadCache
 from chezflora.adapters.sqlalchemy.change_tracking import track_committed_writes
 from chezflora.adapters.sqlalchemy.engine import make_engine
 from chezflora.adapters.sqlalchemy.queries.blog import SqlBlogQueries
 from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
+from chezflora.adapters.sqlalchemy.queries.csv_exports import SqlCsvExports, described
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
@@ -47,6 +49,7 @@ from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.dashboard import DashboardQueries
+from chezflora.application.exports import CsvExports
 from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.queries import ParameterQueries, UserQueries
@@ -59,6 +62,7 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
+from chezflora.application.read_cache import ReadCache
 from chezflora.application.services import ServicesModule, realisation_exists, service_exists
 from chezflora.application.services.erasure import QuotePersonalData
 from chezflora.application.services.ports import ServicesUnitOfWork
@@ -114,6 +118,7 @@ class Container:
     workshops: WorkshopsModule
     services: ServicesModule
     blog: BlogModule
+    exports: CsvExports
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -150,7 +155,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         timedelta(days=settings.refresh_token_days),
     )
 
-    read_cache = overrides.get("read_cache") or ReadCache(
+    read_cache: ReadCache = overrides.get("read_cache") or VersionedReadCache(
         RedisVersions(redis, known=set(CACHE_NAMESPACES.values()))
         if redis is not None
         else LocalVersions(),
@@ -269,7 +274,13 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             PillowImageProcessor(),
             storage,
         ),
+        exports=SqlCsvExports(engine),
     )
+
+
+def export_descriptions() -> Mapping[str, str]:
+    """The CSV exports' names and descriptions, before any container exists (CLI help)."""
+    return described()
 
 
 def _moderator(settings: Settings) -> Moderator:
