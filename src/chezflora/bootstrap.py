@@ -20,6 +20,7 @@ from chezflora.adapters.html_sanitizer import Nh3HtmlSanitizer
 from chezflora.adapters.images import PillowImageProcessor
 from chezflora.adapters.jobs.module import JobsModule, Transport
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
+from chezflora.adapters.maintenance import LocalMaintenance
 from chezflora.adapters.moderation.language_model import LanguageModelModerator
 from chezflora.adapters.moderation.local import LocalModerator
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
@@ -38,6 +39,7 @@ from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.queries.workshops import SqlWorkshopQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
+from chezflora.adapters.sqlalchemy.repositories.synthetic_products import SqlSyntheticProducts
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.blog import BlogModule
@@ -53,6 +55,7 @@ from chezflora.application.exports import CsvExports
 from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.queries import ParameterQueries, UserQueries
+from chezflora.application.maintenance import Maintenance
 from chezflora.application.operations import OperationsUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
 from chezflora.application.ports import (
@@ -63,6 +66,7 @@ from chezflora.application.ports import (
     RateLimiter,
 )
 from chezflora.application.read_cache import ReadCache
+from chezflora.application.seeding import SyntheticProducts
 from chezflora.application.services import ServicesModule, realisation_exists, service_exists
 from chezflora.application.services.erasure import QuotePersonalData
 from chezflora.application.services.ports import ServicesUnitOfWork
@@ -119,6 +123,7 @@ class Container:
     services: ServicesModule
     blog: BlogModule
     exports: CsvExports
+    synthetic_products: SyntheticProducts
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -275,6 +280,18 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             storage,
         ),
         exports=SqlCsvExports(engine),
+        synthetic_products=SqlSyntheticProducts(engine),
+    )
+
+
+def maintenance(settings: Settings) -> Maintenance:
+    """Migrations, backups and restores, on the settings of the moment (the CLI needs them
+    before any container exists)."""
+    return LocalMaintenance(
+        settings.resolved_database_url,
+        settings.media_dir,
+        settings.backup_dir,
+        settings.backup_keep,
     )
 
 
