@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -19,14 +20,16 @@ from chezflora.adapters.html_sanitizer import Nh3HtmlSanitizer
 from chezflora.adapters.images import PillowImageProcessor
 from chezflora.adapters.jobs.module import JobsModule, Transport
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
+from chezflora.adapters.maintenance import LocalMaintenance
 from chezflora.adapters.moderation.language_model import LanguageModelModerator
 from chezflora.adapters.moderation.local import LocalModerator
 from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
-from chezflora.adapters.read_cache import LocalVersions, ReadCache, RedisVersions
+from chezflora.adapters.read_cache import LocalVersions, RedisVersions, VersionedReadCache
 from chezflora.adapters.sqlalchemy.change_tracking import track_committed_writes
 from chezflora.adapters.sqlalchemy.engine import make_engine
 from chezflora.adapters.sqlalchemy.queries.blog import SqlBlogQueries
 from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
+from chezflora.adapters.sqlalchemy.queries.csv_exports import SqlCsvExports, described
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
@@ -36,6 +39,7 @@ from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.queries.workshops import SqlWorkshopQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
+from chezflora.adapters.sqlalchemy.repositories.synthetic_products import SqlSyntheticProducts
 from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.blog import BlogModule
@@ -47,9 +51,11 @@ from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.dashboard import DashboardQueries
+from chezflora.application.exports import CsvExports
 from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.queries import ParameterQueries, UserQueries
+from chezflora.application.maintenance import Maintenance
 from chezflora.application.operations import OperationsUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
 from chezflora.application.ports import (
@@ -59,6 +65,8 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
+from chezflora.application.read_cache import ReadCache
+from chezflora.application.seeding import SyntheticProducts
 from chezflora.application.services import ServicesModule, realisation_exists, service_exists
 from chezflora.application.services.erasure import QuotePersonalData
 from chezflora.application.services.ports import ServicesUnitOfWork
@@ -114,6 +122,8 @@ class Container:
     workshops: WorkshopsModule
     services: ServicesModule
     blog: BlogModule
+    exports: CsvExports
+    synthetic_products: SyntheticProducts
 
     def close(self) -> None:
         self.jobs.broker.close()
@@ -152,7 +162,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         timedelta(days=settings.refresh_token_days),
     )
 
-    read_cache = overrides.get("read_cache") or ReadCache(
+    read_cache: ReadCache = overrides.get("read_cache") or VersionedReadCache(
         RedisVersions(redis, known=set(CACHE_NAMESPACES.values()))
         if redis is not None
         else LocalVersions(),
@@ -271,7 +281,25 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             PillowImageProcessor(),
             storage,
         ),
+        exports=SqlCsvExports(engine),
+        synthetic_products=SqlSyntheticProducts(engine),
     )
+
+
+def maintenance(settings: Settings) -> Maintenance:
+    """Migrations, backups and restores, on the settings of the moment (the CLI needs them
+    before any container exists)."""
+    return LocalMaintenance(
+        settings.resolved_database_url,
+        settings.media_dir,
+        settings.backup_dir,
+        settings.backup_keep,
+    )
+
+
+def export_descriptions() -> Mapping[str, str]:
+    """The CSV exports' names and descriptions, before any container exists (CLI help)."""
+    return described()
 
 
 def _moderator(settings: Settings) -> Moderator:

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from litestar.datastructures import MultiDict
 
-from chezflora.adapters.read_cache import LocalVersions, ReadCache
+from chezflora.adapters.read_cache import LocalVersions, VersionedReadCache
 from chezflora.domain.errors import NotFound
 from chezflora.entrypoints.http.cached import cached_json
 
@@ -20,7 +20,7 @@ def _request(path: str = "/api/produits/") -> SimpleNamespace:
 
 
 def test_concurrent_misses_share_one_computation():
-    cache = ReadCache(LocalVersions(), ttl=60)
+    cache = VersionedReadCache(LocalVersions(), ttl=60)
     calls: list[int] = []
     lock = threading.Lock()
 
@@ -42,7 +42,7 @@ def test_concurrent_misses_share_one_computation():
 
 
 def test_a_failing_computation_fails_every_waiter_and_is_not_cached():
-    cache = ReadCache(LocalVersions(), ttl=60)
+    cache = VersionedReadCache(LocalVersions(), ttl=60)
 
     def compute() -> dict[str, int]:
         time.sleep(0.02)

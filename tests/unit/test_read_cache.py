@@ -1,10 +1,10 @@
 """The read cache never serves an entry older than the last write, nor older than its TTL."""
 
-from chezflora.adapters.read_cache import LocalVersions, ReadCache
+from chezflora.adapters.read_cache import LocalVersions, VersionedReadCache
 
 
 def test_an_entry_is_served_until_its_namespace_is_written():
-    cache = ReadCache(LocalVersions(), ttl=60)
+    cache = VersionedReadCache(LocalVersions(), ttl=60)
     version = cache.version("catalogue")
     cache.put("catalogue", "/api/produits/", version, b"[1]")
     assert cache.get("catalogue", "/api/produits/", cache.version("catalogue")) == b"[1]"
@@ -14,7 +14,7 @@ def test_an_entry_is_served_until_its_namespace_is_written():
 
 def test_entries_expire_after_the_ttl():
     clock = [0.0]
-    cache = ReadCache(LocalVersions(), ttl=1.0, now=lambda: clock[0])
+    cache = VersionedReadCache(LocalVersions(), ttl=1.0, now=lambda: clock[0])
     cache.put("catalogue", "k", 0, b"x")
     clock[0] = 0.99
     assert cache.get("catalogue", "k", 0) == b"x"
@@ -23,7 +23,7 @@ def test_entries_expire_after_the_ttl():
 
 
 def test_the_oldest_entries_go_first_when_full():
-    cache = ReadCache(LocalVersions(), ttl=60, max_entries=2)
+    cache = VersionedReadCache(LocalVersions(), ttl=60, max_entries=2)
     for key in ("a", "b", "c"):
         cache.put("n", key, 0, key.encode())
     assert cache.get("n", "a", 0) is None
@@ -31,13 +31,10 @@ def test_the_oldest_entries_go_first_when_full():
 
 
 def test_an_entry_is_stale_only_when_the_stock_of_a_product_it_shows_moves():
-    from chezflora.adapters.read_cache import (
-        stock_dependencies,
-        stock_namespace,
-        stock_snapshot,
-    )
+    from chezflora.application.read_cache import stock_namespace, stock_snapshot
+    from chezflora.entrypoints.http.cached import stock_dependencies
 
-    cache = ReadCache(LocalVersions(), ttl=60)
+    cache = VersionedReadCache(LocalVersions(), ttl=60)
     page = {"results": [{"id": 1, "stock": 5}, {"id": 2, "stock": 0}]}
     snapshot = stock_snapshot(cache)
     cache.put("catalogue", "list", 0, b"page", stock_dependencies(page, snapshot))

@@ -12,8 +12,9 @@ lost message or a reconnection costs at most that long. While the copy is not kn
 
 Stock moves at every checkout, so it has namespaces of its own: `stock:<shard>` per group of
 products (`stock_namespace`), and `stock` for any change. An entry records the stock versions of
-the products it shows (`stock_dependencies`) and is stale only when one of those moved; the rest
-of the catalogue stays cached while people buy.
+the products it shows (its dependencies) and is stale only when one of those moved; the rest
+of the catalogue stays cached while people buy. The namespaces are named by the port,
+application/read_cache.py; this module implements it.
 """
 
 from __future__ import annotations
@@ -29,21 +30,9 @@ from typing import Any
 from redis import Redis
 from redis.exceptions import RedisError
 
+from chezflora.application.read_cache import Dependencies
+
 log = logging.getLogger(__name__)
-
-STOCK = "stock"
-STOCK_SHARDS = 128
-CART_SHARDS = 64
-Dependencies = tuple[tuple[str, int], ...]
-
-
-def stock_namespace(product_id: int) -> str:
-    return f"{STOCK}:{product_id % STOCK_SHARDS}"
-
-
-def cart_namespace(client_id: int) -> str:
-    """Carts are invalidated per group of clients, not all at once."""
-    return f"carts:{client_id % CART_SHARDS}"
 
 
 class LocalVersions:
@@ -205,7 +194,9 @@ class RedisVersions:
 Versions = LocalVersions | RedisVersions
 
 
-class ReadCache:
+class VersionedReadCache:
+    """The `ReadCache` port in this process's memory, versions local or shared through Redis."""
+
     def __init__(
         self,
         versions: Versions,
@@ -262,41 +253,3 @@ class ReadCache:
 
     def close(self) -> None:
         self._versions.close()
-
-
-def stock_snapshot(cache: ReadCache) -> dict[str, int]:
-    """Every stock version, read before a computation (so a move during it makes it stale)."""
-    names = [STOCK, *(f"{STOCK}:{shard}" for shard in range(STOCK_SHARDS))]
-    return dict(zip(names, cache.versions(names), strict=True))
-
-
-def stock_dependencies(
-    payload: object, snapshot: Mapping[str, int], *, any_stock: bool = False
-) -> Dependencies:
-    """The stock versions a computed page depends on: those of the products it shows (any
-    object with an `id` and a `stock`), or every stock move when `any_stock` (a page filtered
-    or ordered by stock)."""
-    if any_stock:
-        return ((STOCK, snapshot[STOCK]),)
-    shards = sorted({stock_namespace(pid) for pid in _product_ids(payload, 0)})
-    return tuple((name, snapshot[name]) for name in shards)
-
-
-def _field(item: object, name: str) -> Any:
-    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
-
-
-def _product_ids(payload: object, depth: int) -> Iterable[int]:
-    if depth > 4 or isinstance(payload, str | bytes | int | float | bool) or payload is None:
-        return
-    if isinstance(payload, list | tuple):
-        for item in payload:
-            yield from _product_ids(item, depth + 1)
-        return
-    product_id, stock = _field(payload, "id"), _field(payload, "stock")
-    if isinstance(product_id, int) and isinstance(stock, int):
-        yield product_id
-    for name in ("results", "items", "produit", "produits"):
-        nested = _field(payload, name)
-        if nested is not None:
-            yield from _product_ids(nested, depth + 1)

@@ -12,7 +12,12 @@ workshop registration; decisions §4). Two ways to run the work:
   claimed in its own short transaction and the answer stored in another. A concurrent duplicate
   polls the pending claim for a few seconds and then replays.
 
-Either way a duplicate still waiting after `wait` (5 s) gets 409 "déjà en cours".
+Either way a duplicate still waiting after `wait` (5 s) gets `Conflict` ("déjà en cours").
+
+The guard answers with data, not a response: `Fresh(answer)` when the work ran now, or
+`Replayed(answer)` with the answer recorded by the first request. A `RecordedAnswer` is opaque
+here (a code and a payload the caller chose and encoded); the HTTP layer turns it into a status,
+a body and the replay header.
 """
 
 from __future__ import annotations
@@ -53,12 +58,28 @@ KEY_TOO_LONG = "La clé d'idempotence ne doit pas dépasser 255 caractères."
 
 
 @dataclass(frozen=True, slots=True)
-class Answer:
-    """The response to send: the one just produced, or the stored one replayed."""
+class RecordedAnswer:
+    """What the work answered, as its caller encoded it; stored as is, replayed as is."""
 
-    status: int
-    body: bytes
-    replayed: bool = False
+    code: int
+    payload: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """The work ran under the key just now and this, its answer, is recorded."""
+
+    answer: RecordedAnswer
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """The key already answered this same request: its recorded answer; nothing ran again."""
+
+    answer: RecordedAnswer
+
+
+Outcome = Fresh | Replayed
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +91,10 @@ class Claimed:
 
 def _abandoned(status: int, created_at: datetime, now: datetime) -> bool:
     return status == PENDING and now - created_at > STALE_CLAIM
+
+
+def _replayed(replay: Replay) -> Replayed:
+    return Replayed(RecordedAnswer(replay.status, replay.body))
 
 
 class _StillPending(Exception):
@@ -89,11 +114,11 @@ class IdempotencyGuard:
         user_id: int,
         key: str,
         fingerprint: str,
-        work: Callable[[], tuple[int, bytes]],
+        work: Callable[[], RecordedAnswer],
         *,
         atomic: bool = False,
-    ) -> Answer:
-        """Run `work` (→ status, body) once per (user, key); replay its answer for 24 h.
+    ) -> Outcome:
+        """Run `work` once per (user, key); replay its recorded answer for 24 h.
 
         A failing work (exception) records nothing: the key stays free for a retry."""
         if len(key) > MAX_KEY_LENGTH:
@@ -102,27 +127,27 @@ class IdempotencyGuard:
             return retrying(lambda: self._run_atomic(KeyScope(user_id, key), fingerprint, work))
         outcome = self.begin(user_id, key, fingerprint)
         if isinstance(outcome, Replay):
-            return Answer(outcome.status, outcome.body, replayed=True)
+            return _replayed(outcome)
         try:
-            status, body = work()
+            answer = work()
         except BaseException:
             self.abandon(outcome)
             raise
-        self.finish(outcome, status, body)
-        return Answer(status, body)
+        self.finish(outcome, answer)
+        return Fresh(answer)
 
     def _run_atomic(
-        self, scope: KeyScope, fingerprint: str, work: Callable[[], tuple[int, bytes]]
-    ) -> Answer:
+        self, scope: KeyScope, fingerprint: str, work: Callable[[], RecordedAnswer]
+    ) -> Outcome:
         with self._uow() as uow:
             outcome = self._claim_in(uow, scope, fingerprint, self._clock.now())
             if isinstance(outcome, Replay):
-                return Answer(outcome.status, outcome.body, replayed=True)
+                return _replayed(outcome)
             with sharing(uow):
-                status, body = work()
-            uow.idempotency.complete(scope.user_id, scope.key, status, body)
+                answer = work()
+            uow.idempotency.complete(scope.user_id, scope.key, answer.code, answer.payload)
             uow.commit()
-        return Answer(status, body)
+        return Fresh(answer)
 
     def _claim_in(
         self, uow: UnitOfWork, scope: KeyScope, fingerprint: str, now: datetime
@@ -191,9 +216,10 @@ class IdempotencyGuard:
             assert isinstance(decision, Replay)
             return decision
 
-    def finish(self, claim: Claimed, status: int, body: bytes) -> None:
+    def finish(self, claim: Claimed, answer: RecordedAnswer) -> None:
         with self._uow() as uow:
-            uow.idempotency.complete(claim.scope.user_id, claim.scope.key, status, body)
+            scope = claim.scope
+            uow.idempotency.complete(scope.user_id, scope.key, answer.code, answer.payload)
             uow.commit()
 
     def abandon(self, claim: Claimed) -> None:

@@ -20,11 +20,12 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from chezflora.adapters.backup.files import atomic_target, rotate, stamped
+from chezflora.application.maintenance import BackupFailed
 
 CHUNK = 1 << 20
 
 
-class BackupError(RuntimeError):
+class BackupError(BackupFailed):
     pass
 
 

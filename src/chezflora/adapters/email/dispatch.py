@@ -1,7 +1,8 @@
 """Delivering one committed outbox e-mail; the inline dispatcher for tests and the CLI.
 
 In the running system the Dramatiq dispatcher (adapters/jobs) enqueues ids and the
-`deliver_email` actor calls `deliver_or_raise`, so the Retries middleware backs off on failure.
+`deliver_email` actor calls `deliver_or_raise` (application/email_delivery.py), so the Retries
+middleware backs off on failure.
 """
 
 from __future__ import annotations
@@ -9,27 +10,10 @@ from __future__ import annotations
 import logging
 
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
+from chezflora.application.email_delivery import deliver_or_raise
 from chezflora.application.ports import Clock, EmailSender
 
 log = logging.getLogger(__name__)
-
-
-def deliver_or_raise(store: OutboxStore, sender: EmailSender, clock: Clock, email_id: int) -> bool:
-    """Send a pending e-mail, then mark it sent; False when there was nothing left to send.
-
-    Marking after sending means a crash in between may send twice, but never loses a message.
-    A failure is recorded on the row and re-raised for the caller's retry policy.
-    """
-    email = store.pending(email_id)
-    if email is None:
-        return False
-    try:
-        sender.send(email)
-    except Exception as exc:
-        store.mark_failed(email_id, repr(exc))
-        raise
-    store.mark_sent(email_id, clock.now())
-    return True
 
 
 def deliver_one(store: OutboxStore, sender: EmailSender, clock: Clock, email_id: int) -> bool:

@@ -6,11 +6,12 @@ import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 
-EMAIL_QUEUE = "emails"
-JOBS_QUEUE = "jobs"
-DELIVER_EMAIL = "deliver_email"
-EMAIL_GAVE_UP = "email_gave_up"
-RUN_JOB = "run_job"
+# The names live in application/background.py: the worker declares its actors on them too.
+from chezflora.application.background import DELIVER_EMAIL as DELIVER_EMAIL
+from chezflora.application.background import EMAIL_GAVE_UP as EMAIL_GAVE_UP
+from chezflora.application.background import EMAIL_QUEUE as EMAIL_QUEUE
+from chezflora.application.background import JOBS_QUEUE as JOBS_QUEUE
+from chezflora.application.background import RUN_JOB as RUN_JOB
 
 
 def make_broker(redis_url: str, namespace: str = "chezflora") -> dramatiq.Broker:

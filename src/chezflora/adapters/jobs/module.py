@@ -50,6 +50,11 @@ class JobsModule:
     def broker(self) -> dramatiq.Broker:
         return self.transport.broker
 
+    @property
+    def broker_in_memory(self) -> bool:
+        """No Redis: jobs submitted by the scheduler run in its own process."""
+        return is_in_memory(self.transport.broker)
+
     @classmethod
     def build(
         cls,

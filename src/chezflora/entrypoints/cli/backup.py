@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from chezflora.adapters.backup.database import BackupError, restore_database
+from chezflora.application.maintenance import BackupFailed
+from chezflora.bootstrap import maintenance
 from chezflora.config import Settings
 from chezflora.entrypoints.cli.jobs import spinner
 
@@ -26,8 +27,8 @@ def run_restore(args: argparse.Namespace, settings: Settings) -> int:
             return 1
     try:
         with spinner(f"Restauration de {args.file.name}"):
-            restore_database(settings.resolved_database_url, args.file)
-    except BackupError as exc:
+            maintenance(settings).restore_database(args.file)
+    except BackupFailed as exc:
         print(f"Erreur : {exc}")
         return 1
     print(f"Base restaurée depuis {args.file}")

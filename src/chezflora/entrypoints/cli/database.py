@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chezflora.adapters.sqlalchemy.migrate import upgrade
-from chezflora.bootstrap import build_container
+from chezflora.bootstrap import build_container, maintenance
 from chezflora.config import Settings
 from chezflora.entrypoints.cli.seeding import SEEDERS, seed_parameters
 
@@ -20,7 +19,7 @@ def register(commands: Any) -> None:
 
 
 def run_migrate(args: argparse.Namespace, settings: Settings) -> int:
-    upgrade(settings.resolved_database_url)
+    maintenance(settings).migrate()
     print(f"Base de données à jour : {_safe(settings.resolved_database_url)}")
     return 0
 

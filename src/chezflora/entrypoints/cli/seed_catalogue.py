@@ -8,10 +8,6 @@ import time
 
 from PIL import Image, ImageDraw
 
-from chezflora.adapters.sqlalchemy.repositories.catalogue_bulk import (
-    insert_synthetic_products,
-    synthetic_count,
-)
 from chezflora.application.catalogue.views import CategoryFilters, ProductFilters
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import PageRequest
@@ -86,11 +82,11 @@ def seed_catalogue(container: Container, args: argparse.Namespace) -> None:
         )
         catalogue.add_photo("produit", product_id, drawn_photo(nom, colour))
     wanted = int(getattr(args, "products", 0) or 0)
-    have = synthetic_count(container.engine)
+    have = container.synthetic_products.count()
     if wanted > have:
         started = time.perf_counter()
         ids = list(category_ids.values())
-        insert_synthetic_products(container.engine, ids, have, wanted - have, container.clock.now())
+        container.synthetic_products.insert(ids, have, wanted - have, container.clock.now())
         print(
             f"{wanted - have} produits synthétiques créés en {time.perf_counter() - started:.1f} s"
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -12,8 +12,13 @@ import anyio.to_thread
 from litestar import Request, Response
 from litestar.serialization import encode_json
 
-from chezflora.adapters.read_cache import ReadCache, stock_dependencies, stock_snapshot
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.read_cache import (
+    Dependencies,
+    ReadCache,
+    stock_dependencies_of,
+    stock_snapshot,
+)
 
 
 async def cached_json(
@@ -95,3 +100,32 @@ def cached_read(
         return serve
 
     return decorate
+
+
+def stock_dependencies(
+    payload: object, snapshot: Mapping[str, int], *, any_stock: bool = False
+) -> Dependencies:
+    """The stock versions a computed page depends on: those of the products it shows (any
+    object with an `id` and a `stock`, found under the wire's list fields), or every stock move
+    when `any_stock` (a page filtered or ordered by stock)."""
+    return stock_dependencies_of(set(_product_ids(payload, 0)), snapshot, any_stock=any_stock)
+
+
+def _field(item: object, name: str) -> Any:
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+def _product_ids(payload: object, depth: int) -> Iterable[int]:
+    if depth > 4 or isinstance(payload, str | bytes | int | float | bool) or payload is None:
+        return
+    if isinstance(payload, list | tuple):
+        for item in payload:
+            yield from _product_ids(item, depth + 1)
+        return
+    product_id, stock = _field(payload, "id"), _field(payload, "stock")
+    if isinstance(product_id, int) and isinstance(stock, int):
+        yield product_id
+    for name in ("results", "items", "produit", "produits"):
+        nested = _field(payload, name)
+        if nested is not None:
+            yield from _product_ids(nested, depth + 1)

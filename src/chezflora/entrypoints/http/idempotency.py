@@ -21,6 +21,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.enums import MediaType
 
+from chezflora.application.idempotency import RecordedAnswer, Replayed
 from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
 from chezflora.domain.idempotency import fingerprint
@@ -40,24 +41,27 @@ def idempotent(
 ) -> Response[bytes]:
     key = (request.headers.get(HEADER) or "").strip()
     if not key:
-        return _json(*_encoded(work()))
+        return _json(_recorded(work()))
     canonical = b"" if body is None else msgspec.json.encode(body, order="sorted")
     path = request.url.path.rstrip("/")
-    answer = container.idempotency.run(
+    outcome = container.idempotency.run(
         caller.user_id,
         key,
         fingerprint(request.method, path, canonical),
-        lambda: _encoded(work()),
+        lambda: _recorded(work()),
         atomic=atomic,
     )
-    return _json(answer.status, answer.body, replayed=answer.replayed)
+    return _json(outcome.answer, replayed=isinstance(outcome, Replayed))
 
 
-def _encoded(result: tuple[int, object]) -> tuple[int, bytes]:
+def _recorded(result: tuple[int, object]) -> RecordedAnswer:
+    """The status and the JSON body are what the guard records and replays."""
     status, content = result
-    return status, msgspec.json.encode(content)
+    return RecordedAnswer(status, msgspec.json.encode(content))
 
 
-def _json(status: int, payload: bytes, *, replayed: bool = False) -> Response[bytes]:
+def _json(answer: RecordedAnswer, *, replayed: bool = False) -> Response[bytes]:
     headers = {REPLAYED_HEADER: "true"} if replayed else None
-    return Response(payload, status_code=status, media_type=MediaType.JSON, headers=headers)
+    return Response(
+        answer.payload, status_code=answer.code, media_type=MediaType.JSON, headers=headers
+    )

@@ -11,14 +11,14 @@ from typing import Any
 
 import dramatiq
 
-from chezflora.adapters.email.dispatch import deliver_or_raise
-from chezflora.adapters.jobs.broker import (
+from chezflora.application.background import (
     DELIVER_EMAIL,
     EMAIL_GAVE_UP,
     EMAIL_QUEUE,
     JOBS_QUEUE,
     RUN_JOB,
 )
+from chezflora.application.email_delivery import deliver_or_raise
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.worker import jobs
 

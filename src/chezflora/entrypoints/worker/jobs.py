@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from chezflora.adapters.backup.database import backup_database
-from chezflora.adapters.backup.media import archive_media
-from chezflora.bootstrap import Container
+from chezflora.bootstrap import Container, maintenance
 
 Job = Callable[[Container], object]
 
@@ -52,20 +50,11 @@ def comment_review_digest(container: Container) -> object:
 
 
 def backup_db(container: Container) -> Path:
-    settings = container.settings
-    return backup_database(
-        settings.resolved_database_url,
-        settings.backup_dir,
-        container.clock.now(),
-        settings.backup_keep,
-    )
+    return maintenance(container.settings).backup_database(container.clock.now())
 
 
 def backup_media(container: Container) -> Path:
-    settings = container.settings
-    return archive_media(
-        settings.media_dir, settings.backup_dir, container.clock.now(), settings.backup_keep
-    )
+    return maintenance(container.settings).archive_media(container.clock.now())
 
 
 JOBS: dict[str, Job] = {

@@ -16,7 +16,6 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from chezflora.adapters.jobs.broker import is_in_memory
 from chezflora.bootstrap import Container
 from chezflora.entrypoints.worker import jobs
 from chezflora.entrypoints.worker.actors import declare_actors
@@ -43,7 +42,7 @@ Submit = Callable[[str], None]
 
 
 def submitter(container: Container) -> Submit:
-    if is_in_memory(container.jobs.broker):
+    if container.jobs.broker_in_memory:
         return lambda name: run_here(container, name)
     run_job = declare_actors(container.jobs.broker, container).run_job
 

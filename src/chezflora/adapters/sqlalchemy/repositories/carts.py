@@ -13,10 +13,10 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from chezflora.adapters.read_cache import cart_namespace
 from chezflora.adapters.sqlalchemy.change_tracking import note_stale
 from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.tables.shopping import cart_items, carts
+from chezflora.application.read_cache import cart_namespace
 from chezflora.domain.cart import Cart, CartLine
 
 _WITH_LINES = (

@@ -8,13 +8,13 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from chezflora.adapters.read_cache import STOCK, stock_namespace
 from chezflora.adapters.sqlalchemy.change_tracking import UNTRACKED, note_stale
 from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
 from chezflora.adapters.sqlalchemy.queries.shopping_products import product_cards
 from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.application.pricing import PricedItem
+from chezflora.application.read_cache import STOCK, stock_namespace
 from chezflora.application.shopping.repositories import ProductInfo
 from chezflora.application.shopping.views import ProductCard
 from chezflora.domain.money import Money
@@ -29,7 +29,7 @@ _INFO = sa.select(
     products.c.is_active,
 ).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
 # Stock moves make stale only the cached pages showing those products (and pages filtered or
-# ordered by stock), not the whole catalogue: see adapters/read_cache.py.
+# ordered by stock), not the whole catalogue: see application/read_cache.py.
 _TAKE = (
     sa.update(products)
     .where(products.c.id == sa.bindparam("product_id"), products.c.stock >= sa.bindparam("wanted"))

@@ -9,8 +9,8 @@ from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
-from chezflora.adapters.read_cache import cart_namespace
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.read_cache import cart_namespace
 from chezflora.application.shopping.carts import CART_NOT_FOUND
 from chezflora.application.shopping.views import CartView, Scope
 from chezflora.bootstrap import Container

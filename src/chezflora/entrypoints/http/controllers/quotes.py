@@ -9,7 +9,6 @@ from litestar import HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from chezflora.adapters.sqlalchemy.queries.exports import EXPORTS, rows
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.services import QuoteEdit, QuoteRequest
 from chezflora.application.services.queries import QuoteFilters
@@ -118,8 +117,8 @@ def export_quotes(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> Response[str]:
     """Admin: every quote as CSV (the same columns as `chezflora export quotes`)."""
-    export = EXPORTS["quotes"]
-    return csv_response("devis.csv", export.columns, rows(container.engine, export))
+    exports = container.exports
+    return csv_response("devis.csv", exports.columns("quotes"), exports.rows("quotes"))
 
 
 @get("/api/devis/{quote_id:int}/", tags=TAGS)

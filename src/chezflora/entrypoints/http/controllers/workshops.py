@@ -10,7 +10,6 @@ from litestar import HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from chezflora.adapters.sqlalchemy.queries.exports import EXPORTS, rows
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.workshops.queries import WorkshopScope
 from chezflora.application.workshops.registration import NOT_FOUND
@@ -97,8 +96,10 @@ def export_workshops(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> Response[str]:
     """Admin: CSV of every workshop (also `chezflora export workshops`)."""
-    export = EXPORTS["workshops"]
-    return csv_response("ateliers_export.csv", export.columns, rows(container.engine, export))
+    exports = container.exports
+    return csv_response(
+        "ateliers_export.csv", exports.columns("workshops"), exports.rows("workshops")
+    )
 
 
 @get("/api/ateliers/participants/export_csv/", tags=TAGS, media_type="text/csv")
@@ -107,8 +108,8 @@ def export_participants(
     admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> Response[str]:
     """Admin: CSV of every registration (also `chezflora export workshop-participants`)."""
-    export = EXPORTS["workshop-participants"]
-    return csv_response("participants_ateliers.csv", export.columns, rows(container.engine, export))
+    exports, name = container.exports, "workshop-participants"
+    return csv_response("participants_ateliers.csv", exports.columns(name), exports.rows(name))
 
 
 @get("/api/ateliers/{workshop_id:int}/", tags=TAGS)
