@@ -143,11 +143,11 @@ def validate_fields(
             for field_name, messages in exc.fields.items():
                 errors.setdefault(field_name, []).extend(messages)
     if errors:
-        raise InvalidInput(_summary(errors), fields=errors)
+        raise InvalidInput(summary_of(errors), fields=errors)
     return cleaned
 
 
-def _summary(errors: Mapping[str, list[str]]) -> str:
+def summary_of(errors: Mapping[str, list[str]]) -> str:
     # One failing field: its own message is the most useful summary.
     if len(errors) == 1:
         (messages,) = errors.values()

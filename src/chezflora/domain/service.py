@@ -37,7 +37,7 @@ class Service:
     """Work the shop does on request; inactive ones are hidden from non-admins."""
 
     id: int
-    nom: str
+    name: str
     description: str = ""
     is_active: bool = True
 
@@ -48,7 +48,7 @@ class Realisation:
 
     id: int
     service_id: int
-    titre: str
+    title: str
     date: datetime
     description: str = ""
     is_active: bool = True

@@ -12,10 +12,12 @@ from chezflora.adapters.sqlalchemy.repositories.catalogue_bulk import (
     insert_synthetic_products,
     synthetic_count,
 )
+from chezflora.application.catalogue.commands import NewCategory, NewProduct
 from chezflora.application.catalogue.views import CategoryFilters, ProductFilters
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import PageRequest
 from chezflora.bootstrap import Container
+from chezflora.domain.catalogue_fields import validate_prix
 
 CATEGORIES = {
     "Fleurs fraîches": "Roses, lys et orchidées coupées du jour",
@@ -76,13 +78,13 @@ def seed_catalogue(container: Container, args: argparse.Namespace) -> None:
         if nom in existing:
             continue
         product_id = catalogue.create_product(
-            {
-                "nom": nom,
-                "description": f"{nom} — {CATEGORIES[category]}.",
-                "prix": prix,
-                "stock": stock,
-                "categorie_id": category_ids[category],
-            }
+            NewProduct(
+                name=nom,
+                description=f"{nom} — {CATEGORIES[category]}.",
+                price=validate_prix(prix),
+                stock=stock,
+                category_id=category_ids[category],
+            )
         )
         catalogue.add_photo("produit", product_id, drawn_photo(nom, colour))
     wanted = int(getattr(args, "products", 0) or 0)
@@ -108,7 +110,7 @@ def _ensure_categories(container: Container) -> dict[str, int]:
             found[nom] = page.items[0].id
         else:
             found[nom] = container.catalogue.create_category(
-                {"nom": nom, "description": description}
+                NewCategory(name=nom, description=description)
             )
     return found
 
