@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from chezflora.domain.errors import InvalidInput
@@ -114,40 +114,8 @@ def _int_or_none(text: str) -> int | None:
         return None
 
 
-Rule = Callable[[object], object]
-
-PRODUCT_RULES: Mapping[str, Rule] = {
-    "nom": validate_nom,
-    "description": validate_description,
-    "prix": validate_prix,
-    "stock": validate_stock,
-}
-CATEGORY_RULES: Mapping[str, Rule] = {
-    "nom": validate_nom,
-    "description": validate_description,
-}
-
-
-def validate_fields(
-    data: Mapping[str, object], rules: Mapping[str, Rule], *, partial: bool = False
-) -> dict[str, object]:
-    """Apply each rule to its field and report all failures at once; partial skips absent fields."""
-    cleaned: dict[str, object] = {}
-    errors: dict[str, list[str]] = {}
-    for name, rule in rules.items():
-        if partial and name not in data:
-            continue
-        try:
-            cleaned[name] = rule(data.get(name))
-        except InvalidInput as exc:
-            for field_name, messages in exc.fields.items():
-                errors.setdefault(field_name, []).extend(messages)
-    if errors:
-        raise InvalidInput(summary_of(errors), fields=errors)
-    return cleaned
-
-
 def summary_of(errors: Mapping[str, list[str]]) -> str:
+    """The `error` of a 400 listing these `fields`."""
     # One failing field: its own message is the most useful summary.
     if len(errors) == 1:
         (messages,) = errors.values()

@@ -11,22 +11,18 @@ from hypothesis import strategies as st
 from chezflora.domain.catalogue import DEFAULT_LOW_STOCK_THRESHOLD, is_low_stock
 from chezflora.domain.catalogue_fields import (
     BLANK,
-    CATEGORY_RULES,
-    INVALID_DATA,
     NOT_A_NUMBER,
     NOT_AN_INTEGER,
     PRIX_MAX,
     PRIX_NEGATIVE,
     PRIX_TOO_LARGE,
     PRIX_TOO_PRECISE,
-    PRODUCT_RULES,
     REQUIRED,
     STOCK_MAX,
     STOCK_NEGATIVE,
     STOCK_TOO_LARGE,
     TOO_LONG,
     validate_description,
-    validate_fields,
     validate_nom,
     validate_prix,
     validate_stock,
@@ -165,44 +161,6 @@ def test_negative_stock_is_refused(stock: int) -> None:
 )
 def test_bad_stock_is_refused(raw: object, message: str) -> None:
     assert field_errors(validate_stock, raw) == {"stock": [message]}
-
-
-# --- several fields at once -------------------------------------------------------------------
-
-
-def test_product_fields_are_normalised() -> None:
-    cleaned = validate_fields(
-        {"nom": " Rose ", "description": None, "prix": "1500", "stock": "12"}, PRODUCT_RULES
-    )
-    assert cleaned == {"nom": "Rose", "description": "", "prix": Money.of("1500"), "stock": 12}
-
-
-def test_every_failing_field_is_reported() -> None:
-    with pytest.raises(InvalidInput) as caught:
-        validate_fields({"nom": "", "prix": "-1", "stock": -2}, PRODUCT_RULES)
-    assert caught.value.fields == {
-        "nom": [BLANK],
-        "prix": [PRIX_NEGATIVE],
-        "stock": [STOCK_NEGATIVE],
-    }
-    assert caught.value.message == INVALID_DATA
-
-
-def test_a_single_failure_is_its_own_summary() -> None:
-    with pytest.raises(InvalidInput) as caught:
-        validate_fields({"nom": None}, CATEGORY_RULES)
-    assert caught.value.message == REQUIRED
-    assert caught.value.fields == {"nom": [REQUIRED]}
-
-
-def test_partial_update_checks_only_the_fields_sent() -> None:
-    assert validate_fields({"stock": "3"}, PRODUCT_RULES, partial=True) == {"stock": 3}
-
-
-def test_full_update_requires_every_field() -> None:
-    with pytest.raises(InvalidInput) as caught:
-        validate_fields({"nom": "Rose"}, PRODUCT_RULES)
-    assert caught.value.fields == {"prix": [REQUIRED], "stock": [REQUIRED]}
 
 
 # --- low stock --------------------------------------------------------------------------------
