@@ -19,7 +19,7 @@ from chezflora.domain.catalogue_fields import (
     INVALID_DATA,
     NOT_A_BOOLEAN,
     NOT_A_STRING,
-    PRIX_NEGATIVE,
+    PRICE_NEGATIVE,
     REQUIRED,
     STOCK_NEGATIVE,
 )
@@ -72,7 +72,7 @@ def test_every_failing_field_is_reported() -> None:
     error = refused(new_product, ProductIn(nom="", prix="-1", stock=-2, categorie_id=1))
     assert error.fields == {
         "nom": [BLANK],
-        "prix": [PRIX_NEGATIVE],
+        "prix": [PRICE_NEGATIVE],
         "stock": [STOCK_NEGATIVE],
     }
     assert error.message == INVALID_DATA

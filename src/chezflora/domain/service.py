@@ -9,7 +9,7 @@ from chezflora.domain.catalogue_fields import (
     NOT_A_STRING,
     REQUIRED,
     validate_description,
-    validate_prix,
+    validate_price,
 )
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money
@@ -87,4 +87,4 @@ def validate_optional_price(value: object, field: str) -> Money | None:
     """A budget or a proposal: null/empty means none; otherwise a price (≥ 0, 2 decimals)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return validate_prix(value, field)
+    return validate_price(value, field)

@@ -17,7 +17,7 @@ from chezflora.application.catalogue.views import CategoryFilters, ProductFilter
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import PageRequest
 from chezflora.bootstrap import Container
-from chezflora.domain.catalogue_fields import validate_prix
+from chezflora.domain.catalogue_fields import validate_price
 
 CATEGORIES = {
     "Fleurs fraîches": "Roses, lys et orchidées coupées du jour",
@@ -81,7 +81,7 @@ def seed_catalogue(container: Container, args: argparse.Namespace) -> None:
             NewProduct(
                 name=nom,
                 description=f"{nom} — {CATEGORIES[category]}.",
-                price=validate_prix(prix),
+                price=validate_price(prix),
                 stock=stock,
                 category_id=category_ids[category],
             )

@@ -29,9 +29,9 @@ from chezflora.domain.catalogue_fields import (
     validate_flag,
     validate_id,
     validate_ids,
-    validate_nom,
+    validate_name,
     validate_optional_id,
-    validate_prix,
+    validate_price,
     validate_stock,
 )
 from chezflora.domain.errors import InvalidInput
@@ -215,7 +215,7 @@ class PromotionIn(Body):
 
 def new_category(body: CategoryIn) -> NewCategory:
     fields = FieldReader(present(body))
-    name = fields.required("nom", validate_nom)
+    name = fields.required("nom", validate_name)
     description = fields.required("description", validate_description)
     fields.raise_errors()
     is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
@@ -227,7 +227,7 @@ def new_category(body: CategoryIn) -> NewCategory:
 
 def category_changes(body: CategoryIn) -> CategoryChanges:
     fields = FieldReader(present(body))
-    name = fields.optional("nom", validate_nom)
+    name = fields.optional("nom", validate_name)
     description = fields.optional("description", validate_description)
     fields.raise_errors()
     is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
@@ -246,9 +246,9 @@ def _promotion_ids(value: object) -> frozenset[int]:
 def new_product(body: ProductIn) -> NewProduct:
     """Every field checked and every failure reported at once; categorie_id is required."""
     fields = FieldReader(present(body))
-    name = fields.required("nom", validate_nom)
+    name = fields.required("nom", validate_name)
     description = fields.required("description", validate_description)
-    price = fields.required("prix", validate_prix)
+    price = fields.required("prix", validate_price)
     stock = fields.required("stock", validate_stock)
     category_id = fields.optional("categorie_id", _category_id)
     is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
@@ -270,9 +270,9 @@ def new_product(body: ProductIn) -> NewProduct:
 def product_changes(body: ProductIn) -> ProductChanges:
     fields = FieldReader(present(body))
     changes = ProductChanges(
-        name=fields.optional("nom", validate_nom),
+        name=fields.optional("nom", validate_name),
         description=fields.optional("description", validate_description),
-        price=fields.optional("prix", validate_prix),
+        price=fields.optional("prix", validate_price),
         stock=fields.optional("stock", validate_stock),
         category_id=fields.optional("categorie_id", _category_id),
         is_active=fields.optional("is_active", validate_flag, null_is_absent=True),
@@ -322,7 +322,7 @@ def _promotion_fields(body: PromotionIn, *, partial: bool) -> PromotionChanges:
     # Creating needs these four; absent ones are reported in field order with the others.
     needed = read if partial else fields.demanded
     changes = PromotionChanges(
-        name=needed("nom", validate_nom),
+        name=needed("nom", validate_name),
         description=read("description", validate_description),
         reduction=needed("reduction", validate_reduction),
         starts_at=needed("date_debut", _instant),

@@ -22,7 +22,7 @@ from chezflora.application.services.queries import (
     ServiceBriefView,
     ServiceView,
 )
-from chezflora.domain.catalogue_fields import validate_flag, validate_id, validate_nom
+from chezflora.domain.catalogue_fields import validate_flag, validate_id, validate_name
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money
 from chezflora.domain.service import validate_text, validate_work_date
@@ -202,7 +202,7 @@ class RealisationIn(Body):
 
 def new_service(body: ServiceIn) -> NewService:
     fields = FieldReader(present(body))
-    name = fields.required("nom", validate_nom)
+    name = fields.required("nom", validate_name)
     description = fields.required("description", validate_text)
     fields.raise_errors()
     is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
@@ -214,7 +214,7 @@ def new_service(body: ServiceIn) -> NewService:
 
 def service_changes(body: ServiceIn) -> ServiceChanges:
     fields = FieldReader(present(body))
-    name = fields.optional("nom", validate_nom)
+    name = fields.optional("nom", validate_name)
     description = fields.optional("description", validate_text)
     fields.raise_errors()
     is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
@@ -227,7 +227,7 @@ def _service_id(value: object) -> int:
 
 
 def _title(value: object) -> str:
-    return validate_nom(value, "titre")
+    return validate_name(value, "titre")
 
 
 def new_realisation(body: RealisationIn) -> NewRealisation:
