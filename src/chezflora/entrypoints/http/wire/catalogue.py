@@ -37,7 +37,7 @@ from chezflora.domain.catalogue_fields import (
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.pricing import validate_reduction
 from chezflora.entrypoints.http.query import parse_instant
-from chezflora.entrypoints.http.wire.fields import FieldReader, checked
+from chezflora.entrypoints.http.wire.fields import FieldReader, checked, named_fields
 from chezflora.entrypoints.http.wire.identity import Body
 from chezflora.entrypoints.http.wire.values import number, present
 
@@ -214,25 +214,17 @@ class PromotionIn(Body):
 
 
 def new_category(body: CategoryIn) -> NewCategory:
-    fields = FieldReader(present(body))
-    name = fields.required("nom", validate_name)
-    description = fields.required("description", validate_description)
-    fields.raise_errors()
-    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
-    fields.raise_errors()
+    sent = named_fields(body, validate_description, creating=True)
     return NewCategory(
-        name=checked(name), description=checked(description), is_active=given_or(is_active, True)
+        name=checked(sent.name),
+        description=checked(sent.description),
+        is_active=given_or(sent.is_active, True),
     )
 
 
 def category_changes(body: CategoryIn) -> CategoryChanges:
-    fields = FieldReader(present(body))
-    name = fields.optional("nom", validate_name)
-    description = fields.optional("description", validate_description)
-    fields.raise_errors()
-    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
-    fields.raise_errors()
-    return CategoryChanges(name=name, description=description, is_active=is_active)
+    sent = named_fields(body, validate_description, creating=False)
+    return CategoryChanges(name=sent.name, description=sent.description, is_active=sent.is_active)
 
 
 def _category_id(value: object) -> int:

@@ -8,11 +8,15 @@ names, so that a 400 lists every bad field (decisions.md §1).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TypeVar
 
+import msgspec
+
 from chezflora.application.catalogue.commands import NOT_GIVEN, NotGiven
-from chezflora.domain.catalogue_fields import REQUIRED, summary_of
+from chezflora.domain.catalogue_fields import REQUIRED, summary_of, validate_flag, validate_name
 from chezflora.domain.errors import InvalidInput
+from chezflora.entrypoints.http.wire.values import present
 
 T = TypeVar("T")
 
@@ -67,3 +71,25 @@ def checked(value: T | NotGiven) -> T:
     if isinstance(value, NotGiven):
         raise AssertionError("read a failed field before raise_errors()")
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class NamedFields:
+    """nom, description and is_active: what categories and services are made of."""
+
+    name: str | NotGiven
+    description: str | NotGiven
+    is_active: bool | NotGiven
+
+
+def named_fields(
+    body: msgspec.Struct, describe: Callable[[object], str], *, creating: bool
+) -> NamedFields:
+    """The texts first, then the flag: a bad name hides a bad flag (as it always has)."""
+    fields = FieldReader(present(body))
+    read = fields.required if creating else fields.optional
+    name, description = read("nom", validate_name), read("description", describe)
+    fields.raise_errors()
+    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
+    fields.raise_errors()
+    return NamedFields(name, description, is_active)

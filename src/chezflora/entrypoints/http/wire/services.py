@@ -27,7 +27,7 @@ from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money
 from chezflora.domain.service import validate_text, validate_work_date
 from chezflora.entrypoints.http.wire.catalogue import PhotoOut, photo_out
-from chezflora.entrypoints.http.wire.fields import FieldReader, checked
+from chezflora.entrypoints.http.wire.fields import FieldReader, checked, named_fields
 from chezflora.entrypoints.http.wire.identity import Body
 from chezflora.entrypoints.http.wire.values import number, present
 
@@ -201,25 +201,17 @@ class RealisationIn(Body):
 
 
 def new_service(body: ServiceIn) -> NewService:
-    fields = FieldReader(present(body))
-    name = fields.required("nom", validate_name)
-    description = fields.required("description", validate_text)
-    fields.raise_errors()
-    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
-    fields.raise_errors()
+    sent = named_fields(body, validate_text, creating=True)
     return NewService(
-        name=checked(name), description=checked(description), is_active=given_or(is_active, True)
+        name=checked(sent.name),
+        description=checked(sent.description),
+        is_active=given_or(sent.is_active, True),
     )
 
 
 def service_changes(body: ServiceIn) -> ServiceChanges:
-    fields = FieldReader(present(body))
-    name = fields.optional("nom", validate_name)
-    description = fields.optional("description", validate_text)
-    fields.raise_errors()
-    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
-    fields.raise_errors()
-    return ServiceChanges(name=name, description=description, is_active=is_active)
+    sent = named_fields(body, validate_text, creating=False)
+    return ServiceChanges(name=sent.name, description=sent.description, is_active=sent.is_active)
 
 
 def _service_id(value: object) -> int:
