@@ -34,8 +34,8 @@ class FieldReader:
     def optional(
         self, name: str, rule: Callable[[object], T], *, null_is_absent: bool = False
     ) -> T | NotGiven:
-        """The checked value when the key was sent, NOT_GIVEN when it was not (or was null,
-        with `null_is_absent`, a null counts as not sent)."""
+        """The checked value when the key was sent, NOT_GIVEN when it was not; with
+        `null_is_absent`, a null counts as not sent."""
         if name not in self._sent or (null_is_absent and self._sent[name] is None):
             return NOT_GIVEN
         return self._run(rule, self._sent[name])
@@ -67,7 +67,7 @@ class FieldReader:
 
 
 def checked(value: T | NotGiven) -> T:
-    """A value read with `required`, once `raise_errors` has passed (so it did not fail)."""
+    """A field that had to be there, once `raise_errors` has passed (so it did not fail)."""
     if isinstance(value, NotGiven):
         raise AssertionError("read a failed field before raise_errors()")
     return value
