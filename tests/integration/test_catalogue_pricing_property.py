@@ -15,6 +15,7 @@ from chezflora.adapters.sqlalchemy.tables.catalogue import (
     promotion_products,
     promotions,
 )
+from chezflora.application.catalogue.commands import NewCategory, NewProduct, NewPromotion
 from chezflora.application.pricing import PricedItem, quote_all
 from chezflora.domain.money import Money
 from tests.strategies import amounts, reductions
@@ -40,25 +41,31 @@ def test_listed_price_is_quote_all_price(client, container, engine, clock, price
         for table in (promotion_products, promotions, products, categories):
             conn.execute(table.delete())
     catalogue, now = container.catalogue, clock.now()
-    cats = [catalogue.create_category({"nom": n}) for n in ("A", "B")]
+    cats = [catalogue.create_category(NewCategory(name=n)) for n in ("A", "B")]
     ids = [
         catalogue.create_product(
-            {"nom": f"P{i}", "prix": str(price), "stock": 1, "categorie_id": cats[i % 2]}
+            NewProduct(
+                name=f"P{i}",
+                description="",
+                price=Money(Decimal(str(price))),
+                stock=1,
+                category_id=cats[i % 2],
+            )
         )
         for i, price in enumerate(prices)
     ]
     for n, (reduction, offset, active, scope, linked) in enumerate(specs):
         start = now + timedelta(days=offset)
         catalogue.create_promotion(
-            {
-                "nom": f"Promo {n}",
-                "reduction": str(reduction),
-                "date_debut": start,
-                "date_fin": start + timedelta(days=2),
-                "is_active": active,
-                "categorie_id": cats[n % 2] if scope != "linked" else None,
-                "produit_ids": [ids[linked % len(ids)]] if scope != "category" else [],
-            }
+            NewPromotion(
+                name=f"Promo {n}",
+                reduction=Decimal(str(reduction)),
+                starts_at=start,
+                ends_at=start + timedelta(days=2),
+                is_active=active,
+                category_id=cats[n % 2] if scope != "linked" else None,
+                product_ids=frozenset([ids[linked % len(ids)]] if scope != "category" else []),
+            )
         )
 
     listed = client.get("/api/produits/?per_page=100").json()["results"]

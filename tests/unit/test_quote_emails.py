@@ -45,7 +45,7 @@ def _uow() -> tuple[ServicesUnitOfWork, _Outbox]:
     outbox = _Outbox()
     fake: Any = SimpleNamespace(
         users=SimpleNamespace(get=people.get, admins=lambda: [people[1]]),
-        services=SimpleNamespace(get=lambda _id: Service(id=7, nom="Mariage")),
+        services=SimpleNamespace(get=lambda _id: Service(id=7, name="Mariage")),
         outbox=outbox,
     )
     return cast(ServicesUnitOfWork, fake), outbox

@@ -23,7 +23,7 @@ class Category:
     """A product family; inactive ones are hidden from non-admins."""
 
     id: int
-    nom: str
+    name: str
     description: str = ""
     is_active: bool = True
 
@@ -33,11 +33,11 @@ class Product:
     """A sellable item; its category is read at pricing time (promotions follow it)."""
 
     id: int
-    nom: str
+    name: str
     description: str
-    prix: Money
+    price: Money
     stock: int
-    categorie_id: int
+    category_id: int
     is_active: bool = True
 
 

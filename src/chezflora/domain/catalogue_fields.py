@@ -1,28 +1,32 @@
-"""Input rules of catalogue fields: names, descriptions, prices, stock, flags and ids."""
+"""Input rules of catalogue fields: names, descriptions, prices, stock, flags and ids.
+
+Each rule reports its message under `field`, the client's (French) name of the field, which
+is what a 400's `fields` lists; the wire structs pass it when it differs from the default.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money, round_half_up, to_decimal
 
-NOM_MAX_LENGTH = 100
-# prix is DECIMAL(10, 2) in the database.
-PRIX_MAX = Decimal("99999999.99")
+NAME_MAX_LENGTH = 100
+# products.prix is DECIMAL(10, 2) in the database.
+PRICE_MAX = Decimal("99999999.99")
 # stock is a signed 32-bit INT in the database.
 STOCK_MAX = 2_147_483_647
 
 REQUIRED = "Ce champ est obligatoire."
 BLANK = "Ce champ ne peut être vide."
 NOT_A_STRING = "Une chaîne de caractères valide est requise."
-TOO_LONG = f"Au plus {NOM_MAX_LENGTH} caractères."
+TOO_LONG = f"Au plus {NAME_MAX_LENGTH} caractères."
 NOT_A_NUMBER = "Un nombre valide est requis."
 NOT_AN_INTEGER = "Un nombre entier valide est requis."
-PRIX_NEGATIVE = "Le prix ne peut pas être négatif."
-PRIX_TOO_PRECISE = "Au plus 2 chiffres après la virgule."
-PRIX_TOO_LARGE = f"Le prix ne peut pas dépasser {PRIX_MAX}."
+PRICE_NEGATIVE = "Le prix ne peut pas être négatif."
+PRICE_TOO_PRECISE = "Au plus 2 chiffres après la virgule."
+PRICE_TOO_LARGE = f"Le prix ne peut pas dépasser {PRICE_MAX}."
 STOCK_NEGATIVE = "Le stock ne peut pas être négatif."
 STOCK_TOO_LARGE = f"Le stock ne peut pas dépasser {STOCK_MAX}."
 INVALID_DATA = "Données invalides."
@@ -32,18 +36,18 @@ NOT_A_LIST = "Une liste d'identifiants est attendue."
 UNKNOWN_IDS = "Identifiants inconnus : {ids}."
 
 
-def validate_nom(value: object, field: str = "nom") -> str:
+def validate_name(value: object, field: str = "nom") -> str:
     """A name is a required, non-blank string of at most 100 characters (trimmed)."""
     if value is None:
         raise InvalidInput.on_field(field, REQUIRED)
     if not isinstance(value, str):
         raise InvalidInput.on_field(field, NOT_A_STRING)
-    nom = value.strip()
-    if not nom:
+    name = value.strip()
+    if not name:
         raise InvalidInput.on_field(field, BLANK)
-    if len(nom) > NOM_MAX_LENGTH:
+    if len(name) > NAME_MAX_LENGTH:
         raise InvalidInput.on_field(field, TOO_LONG)
-    return nom
+    return name
 
 
 def validate_description(value: object, field: str = "description") -> str:
@@ -55,8 +59,8 @@ def validate_description(value: object, field: str = "description") -> str:
     return value.strip()
 
 
-def validate_prix(value: object, field: str = "prix") -> Money:
-    """A price is a number with at most 2 decimals, 0 <= prix <= 99,999,999.99."""
+def validate_price(value: object, field: str = "prix") -> Money:
+    """A price is a number with at most 2 decimals, 0 <= price <= 99,999,999.99."""
     if value is None:
         raise InvalidInput.on_field(field, REQUIRED)
     if isinstance(value, float):
@@ -67,12 +71,12 @@ def validate_prix(value: object, field: str = "prix") -> Money:
     except (TypeError, ValueError):
         raise InvalidInput.on_field(field, NOT_A_NUMBER) from None
     if amount < 0:
-        raise InvalidInput.on_field(field, PRIX_NEGATIVE)
-    if amount > PRIX_MAX:
-        raise InvalidInput.on_field(field, PRIX_TOO_LARGE)
+        raise InvalidInput.on_field(field, PRICE_NEGATIVE)
+    if amount > PRICE_MAX:
+        raise InvalidInput.on_field(field, PRICE_TOO_LARGE)
     # Refuse rather than round: an admin typing 10.005 meant something we should not guess.
     if round_half_up(amount) != amount:
-        raise InvalidInput.on_field(field, PRIX_TOO_PRECISE)
+        raise InvalidInput.on_field(field, PRICE_TOO_PRECISE)
     # abs() turns "-0" into 0 so no price ever prints as "-0.00".
     return Money(abs(amount))
 
@@ -114,40 +118,8 @@ def _int_or_none(text: str) -> int | None:
         return None
 
 
-Rule = Callable[[object], object]
-
-PRODUCT_RULES: Mapping[str, Rule] = {
-    "nom": validate_nom,
-    "description": validate_description,
-    "prix": validate_prix,
-    "stock": validate_stock,
-}
-CATEGORY_RULES: Mapping[str, Rule] = {
-    "nom": validate_nom,
-    "description": validate_description,
-}
-
-
-def validate_fields(
-    data: Mapping[str, object], rules: Mapping[str, Rule], *, partial: bool = False
-) -> dict[str, object]:
-    """Apply each rule to its field and report all failures at once; partial skips absent fields."""
-    cleaned: dict[str, object] = {}
-    errors: dict[str, list[str]] = {}
-    for name, rule in rules.items():
-        if partial and name not in data:
-            continue
-        try:
-            cleaned[name] = rule(data.get(name))
-        except InvalidInput as exc:
-            for field_name, messages in exc.fields.items():
-                errors.setdefault(field_name, []).extend(messages)
-    if errors:
-        raise InvalidInput(_summary(errors), fields=errors)
-    return cleaned
-
-
-def _summary(errors: Mapping[str, list[str]]) -> str:
+def summary_of(errors: Mapping[str, list[str]]) -> str:
+    """The `error` of a 400 listing these `fields`."""
     # One failing field: its own message is the most useful summary.
     if len(errors) == 1:
         (messages,) = errors.values()

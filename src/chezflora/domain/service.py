@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from chezflora.domain.catalogue_fields import (
     NOT_A_STRING,
     REQUIRED,
-    Rule,
     validate_description,
-    validate_fields,
-    validate_flag,
-    validate_id,
-    validate_nom,
-    validate_prix,
+    validate_price,
 )
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money
@@ -37,7 +31,7 @@ class Service:
     """Work the shop does on request; inactive ones are hidden from non-admins."""
 
     id: int
-    nom: str
+    name: str
     description: str = ""
     is_active: bool = True
 
@@ -48,7 +42,7 @@ class Realisation:
 
     id: int
     service_id: int
-    titre: str
+    title: str
     date: datetime
     description: str = ""
     is_active: bool = True
@@ -93,30 +87,4 @@ def validate_optional_price(value: object, field: str) -> Money | None:
     """A budget or a proposal: null/empty means none; otherwise a price (≥ 0, 2 decimals)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return validate_prix(value, field)
-
-
-def _flag(value: object) -> bool:
-    return validate_flag(value)
-
-
-SERVICE_RULES: Mapping[str, Rule] = {
-    "nom": validate_nom,
-    "description": validate_text,
-}
-REALISATION_RULES: Mapping[str, Rule] = {
-    "service_id": lambda v: validate_id(v, "service_id"),
-    "titre": lambda v: validate_nom(v, "titre"),
-    "description": validate_text,
-    "date": validate_work_date,
-}
-
-
-def clean_fields(
-    values: Mapping[str, object], rules: Mapping[str, Rule], *, partial: bool
-) -> dict[str, object]:
-    """Every rule at once; `is_active` accepts the client's "true"/"false" strings."""
-    cleaned = validate_fields(values, rules, partial=partial)
-    if values.get("is_active") is not None:
-        cleaned["is_active"] = _flag(values["is_active"])
-    return cleaned
+    return validate_price(value, field)

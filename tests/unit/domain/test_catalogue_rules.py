@@ -11,24 +11,20 @@ from hypothesis import strategies as st
 from chezflora.domain.catalogue import DEFAULT_LOW_STOCK_THRESHOLD, is_low_stock
 from chezflora.domain.catalogue_fields import (
     BLANK,
-    CATEGORY_RULES,
-    INVALID_DATA,
     NOT_A_NUMBER,
     NOT_AN_INTEGER,
-    PRIX_MAX,
-    PRIX_NEGATIVE,
-    PRIX_TOO_LARGE,
-    PRIX_TOO_PRECISE,
-    PRODUCT_RULES,
+    PRICE_MAX,
+    PRICE_NEGATIVE,
+    PRICE_TOO_LARGE,
+    PRICE_TOO_PRECISE,
     REQUIRED,
     STOCK_MAX,
     STOCK_NEGATIVE,
     STOCK_TOO_LARGE,
     TOO_LONG,
     validate_description,
-    validate_fields,
-    validate_nom,
-    validate_prix,
+    validate_name,
+    validate_price,
     validate_stock,
 )
 from chezflora.domain.errors import InvalidInput
@@ -50,15 +46,15 @@ names = st.text(min_size=1, max_size=100).map(str.strip).filter(bool)
 
 @given(names)
 def test_valid_names_are_kept(nom: str) -> None:
-    assert validate_nom(nom) == nom
+    assert validate_name(nom) == nom
 
 
 def test_name_is_trimmed() -> None:
-    assert validate_nom("  Roses rouges \n") == "Roses rouges"
+    assert validate_name("  Roses rouges \n") == "Roses rouges"
 
 
 def test_name_may_be_exactly_100_characters() -> None:
-    assert validate_nom("x" * 100) == "x" * 100
+    assert validate_name("x" * 100) == "x" * 100
 
 
 @pytest.mark.parametrize(
@@ -66,11 +62,11 @@ def test_name_may_be_exactly_100_characters() -> None:
     [(None, REQUIRED), ("", BLANK), ("   ", BLANK), ("x" * 101, TOO_LONG)],
 )
 def test_bad_names_are_refused(raw: object, message: str) -> None:
-    assert field_errors(validate_nom, raw) == {"nom": [message]}
+    assert field_errors(validate_name, raw) == {"nom": [message]}
 
 
 def test_name_must_be_text() -> None:
-    assert list(field_errors(validate_nom, 12)) == ["nom"]
+    assert list(field_errors(validate_name, 12)) == ["nom"]
 
 
 # --- description ------------------------------------------------------------------------------
@@ -90,13 +86,13 @@ def test_description_must_be_text() -> None:
 
 @given(amounts)
 def test_valid_prices_become_money(value: Decimal) -> None:
-    assert validate_prix(value) == Money(value)
-    assert validate_prix(str(value)) == Money(value)
+    assert validate_price(value) == Money(value)
+    assert validate_price(str(value)) == Money(value)
 
 
 @given(st.decimals(max_value=Decimal("-0.01"), places=2, allow_nan=False, allow_infinity=False))
 def test_negative_prices_are_refused(value: Decimal) -> None:
-    assert field_errors(validate_prix, value) == {"prix": [PRIX_NEGATIVE]}
+    assert field_errors(validate_price, value) == {"prix": [PRICE_NEGATIVE]}
 
 
 @pytest.mark.parametrize(
@@ -105,13 +101,13 @@ def test_negative_prices_are_refused(value: Decimal) -> None:
         (None, REQUIRED),
         ("abc", NOT_A_NUMBER),
         (True, NOT_A_NUMBER),
-        ("1e400", PRIX_TOO_LARGE),
-        (PRIX_MAX + Decimal("0.01"), PRIX_TOO_LARGE),
-        ("10.005", PRIX_TOO_PRECISE),
+        ("1e400", PRICE_TOO_LARGE),
+        (PRICE_MAX + Decimal("0.01"), PRICE_TOO_LARGE),
+        ("10.005", PRICE_TOO_PRECISE),
     ],
 )
 def test_bad_prices_are_refused(raw: object, message: str) -> None:
-    assert field_errors(validate_prix, raw) == {"prix": [message]}
+    assert field_errors(validate_price, raw) == {"prix": [message]}
 
 
 @pytest.mark.parametrize(
@@ -120,18 +116,18 @@ def test_bad_prices_are_refused(raw: object, message: str) -> None:
         (0, "0.00"),
         ("1500", "1500.00"),
         ("10.500", "10.50"),
-        (PRIX_MAX, "99999999.99"),
+        (PRICE_MAX, "99999999.99"),
         ("-0", "0.00"),
     ],
 )
 def test_price_boundaries(raw: object, expected: str) -> None:
-    assert validate_prix(raw).amount == Decimal(expected)
-    assert not validate_prix(raw).amount.is_signed()
+    assert validate_price(raw).amount == Decimal(expected)
+    assert not validate_price(raw).amount.is_signed()
 
 
 def test_price_refuses_raw_floats() -> None:
     with pytest.raises(TypeError):
-        validate_prix(12.5)
+        validate_price(12.5)
 
 
 # --- stock ------------------------------------------------------------------------------------
@@ -165,44 +161,6 @@ def test_negative_stock_is_refused(stock: int) -> None:
 )
 def test_bad_stock_is_refused(raw: object, message: str) -> None:
     assert field_errors(validate_stock, raw) == {"stock": [message]}
-
-
-# --- several fields at once -------------------------------------------------------------------
-
-
-def test_product_fields_are_normalised() -> None:
-    cleaned = validate_fields(
-        {"nom": " Rose ", "description": None, "prix": "1500", "stock": "12"}, PRODUCT_RULES
-    )
-    assert cleaned == {"nom": "Rose", "description": "", "prix": Money.of("1500"), "stock": 12}
-
-
-def test_every_failing_field_is_reported() -> None:
-    with pytest.raises(InvalidInput) as caught:
-        validate_fields({"nom": "", "prix": "-1", "stock": -2}, PRODUCT_RULES)
-    assert caught.value.fields == {
-        "nom": [BLANK],
-        "prix": [PRIX_NEGATIVE],
-        "stock": [STOCK_NEGATIVE],
-    }
-    assert caught.value.message == INVALID_DATA
-
-
-def test_a_single_failure_is_its_own_summary() -> None:
-    with pytest.raises(InvalidInput) as caught:
-        validate_fields({"nom": None}, CATEGORY_RULES)
-    assert caught.value.message == REQUIRED
-    assert caught.value.fields == {"nom": [REQUIRED]}
-
-
-def test_partial_update_checks_only_the_fields_sent() -> None:
-    assert validate_fields({"stock": "3"}, PRODUCT_RULES, partial=True) == {"stock": 3}
-
-
-def test_full_update_requires_every_field() -> None:
-    with pytest.raises(InvalidInput) as caught:
-        validate_fields({"nom": "Rose"}, PRODUCT_RULES)
-    assert caught.value.fields == {"prix": [REQUIRED], "stock": [REQUIRED]}
 
 
 # --- low stock --------------------------------------------------------------------------------

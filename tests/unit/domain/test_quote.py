@@ -12,9 +12,6 @@ from chezflora.domain.errors import Conflict, DomainError, Forbidden, InvalidInp
 from chezflora.domain.money import Money
 from chezflora.domain.quote import Quote, QuoteStatus, Role
 from chezflora.domain.service import (
-    REALISATION_RULES,
-    SERVICE_RULES,
-    clean_fields,
     validate_optional_price,
     validate_required_text,
     validate_work_date,
@@ -166,31 +163,7 @@ def test_edit_only_by_owner_while_draft():
 # --- field rules -----------------------------------------------------------------------------
 
 
-def test_service_fields_accept_form_strings_and_refuse_bad_input():
-    cleaned = clean_fields(
-        {"nom": " Mariage ", "description": "Déco", "is_active": "false"},
-        SERVICE_RULES,
-        partial=False,
-    )
-    assert cleaned == {"nom": "Mariage", "description": "Déco", "is_active": False}
-    with pytest.raises(InvalidInput) as caught:
-        clean_fields({"nom": "", "description": 3}, SERVICE_RULES, partial=False)
-    assert set(caught.value.fields) == {"nom", "description"}
-    with pytest.raises(InvalidInput):
-        clean_fields({"nom": "x", "is_active": "peut-être"}, SERVICE_RULES, partial=False)
-
-
-def test_realisation_fields():
-    cleaned = clean_fields(
-        {"service_id": "4", "titre": "Kribi", "date": "2025-03-01", "is_active": "true"},
-        REALISATION_RULES,
-        partial=False,
-    )
-    assert cleaned["service_id"] == 4
-    assert cleaned["date"] == datetime(2025, 3, 1, tzinfo=UTC)
-    with pytest.raises(InvalidInput) as caught:
-        clean_fields({"titre": "x"}, REALISATION_RULES, partial=False)
-    assert {"service_id", "date"} <= set(caught.value.fields)
+def test_work_dates_are_iso():
     with pytest.raises(InvalidInput):
         validate_work_date("01/03/2025")
 

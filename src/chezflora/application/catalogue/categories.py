@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 
+from chezflora.application.catalogue.commands import CategoryChanges, NewCategory, given_or
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork, CatalogueUnitOfWorkFactory
 from chezflora.application.ports import Clock
 from chezflora.domain.catalogue import (
@@ -13,19 +13,11 @@ from chezflora.domain.catalogue import (
     CATEGORY_NOT_FOUND,
     Category,
 )
-from chezflora.domain.catalogue_fields import CATEGORY_RULES, validate_fields, validate_flag
 from chezflora.domain.errors import Conflict, InvalidInput, NotFound
 
 
-def _clean(values: Mapping[str, object], *, partial: bool) -> dict[str, object]:
-    cleaned = validate_fields(values, CATEGORY_RULES, partial=partial)
-    if values.get("is_active") is not None:
-        cleaned["is_active"] = validate_flag(values["is_active"])
-    return cleaned
-
-
-def _ensure_name_free(uow: CatalogueUnitOfWork, nom: str, except_id: int | None = None) -> None:
-    owner = uow.categories.id_by_name(nom)
+def _ensure_name_free(uow: CatalogueUnitOfWork, name: str, except_id: int | None = None) -> None:
+    owner = uow.categories.id_by_name(name)
     if owner is not None and owner != except_id:
         raise InvalidInput.on_field("nom", CATEGORY_NAME_TAKEN)
 
@@ -36,11 +28,15 @@ class CreateCategory:
     def __init__(self, uow: CatalogueUnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, values: Mapping[str, object]) -> int:
-        cleaned = _clean(values, partial=False)
+    def __call__(self, command: NewCategory) -> int:
         with self._uow() as uow:
-            _ensure_name_free(uow, str(cleaned["nom"]))
-            category = Category(id=0, **cleaned)  # type: ignore[arg-type]
+            _ensure_name_free(uow, command.name)
+            category = Category(
+                id=0,
+                name=command.name,
+                description=command.description,
+                is_active=command.is_active,
+            )
             category_id = uow.categories.add(category, self._clock.now())
             uow.commit()
         return category_id
@@ -52,15 +48,20 @@ class UpdateCategory:
     def __init__(self, uow: CatalogueUnitOfWorkFactory) -> None:
         self._uow = uow
 
-    def __call__(self, category_id: int, values: Mapping[str, object]) -> None:
-        cleaned = _clean(values, partial=True)
+    def __call__(self, category_id: int, changes: CategoryChanges) -> None:
         with self._uow() as uow:
             current = uow.categories.get(category_id)
             if current is None:
                 raise NotFound(CATEGORY_NOT_FOUND)
-            if "nom" in cleaned:
-                _ensure_name_free(uow, str(cleaned["nom"]), category_id)
-            uow.categories.save(replace(current, **cleaned))  # type: ignore[arg-type]
+            if isinstance(changes.name, str):
+                _ensure_name_free(uow, changes.name, category_id)
+            changed = replace(
+                current,
+                name=given_or(changes.name, current.name),
+                description=given_or(changes.description, current.description),
+                is_active=given_or(changes.is_active, current.is_active),
+            )
+            uow.categories.save(changed)
             uow.commit()
 
 

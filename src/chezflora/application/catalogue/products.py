@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from chezflora.application.catalogue.commands import NewProduct, NotGiven, ProductChanges, given_or
 from chezflora.application.catalogue.ports import (
     CatalogueUnitOfWork,
     CatalogueUnitOfWorkFactory,
@@ -12,95 +12,74 @@ from chezflora.application.catalogue.ports import (
 )
 from chezflora.application.ports import Clock
 from chezflora.domain.catalogue import CATEGORY_NOT_FOUND, PRODUCT_NOT_FOUND, Product
-from chezflora.domain.catalogue_fields import (
-    INVALID_DATA,
-    PRODUCT_RULES,
-    REQUIRED,
-    unknown_ids,
-    validate_fields,
-    validate_flag,
-    validate_id,
-    validate_ids,
-)
+from chezflora.domain.catalogue_fields import unknown_ids
 from chezflora.domain.errors import InvalidInput, NotFound
 
-_EXTRA_RULES: dict[str, Callable[[object], object]] = {
-    "categorie_id": lambda v: validate_id(v, "categorie_id"),
-    "is_active": validate_flag,
-    "promotions": lambda v: validate_ids(v, "promotions"),
-}
 
-
-def clean_product(values: Mapping[str, object], *, partial: bool) -> dict[str, object]:
-    """Every field checked, every failure reported at once (400 with `fields`)."""
-    errors: dict[str, list[str]] = {}
-    cleaned: dict[str, object] = {}
-    try:
-        cleaned.update(validate_fields(values, PRODUCT_RULES, partial=partial))
-    except InvalidInput as exc:
-        errors.update(exc.fields)
-    for name, rule in _EXTRA_RULES.items():
-        if name not in values or (values[name] is None and name == "is_active"):
-            continue
-        try:
-            cleaned[name] = rule(values[name])
-        except InvalidInput as exc:
-            errors.update(exc.fields)
-    if not partial and "categorie_id" not in values:
-        errors["categorie_id"] = [REQUIRED]
-    if errors:
-        first = next(iter(errors.values()))[0]
-        raise InvalidInput(first if len(errors) == 1 else INVALID_DATA, fields=errors)
-    return cleaned
-
-
-def _check_references(uow: CatalogueUnitOfWork, cleaned: Mapping[str, object]) -> None:
-    category_id = cleaned.get("categorie_id")
+def _check_references(
+    uow: CatalogueUnitOfWork,
+    category_id: int | NotGiven,
+    promotion_ids: frozenset[int] | NotGiven,
+) -> None:
     if isinstance(category_id, int) and uow.categories.get(category_id) is None:
         raise InvalidInput.on_field("categorie_id", CATEGORY_NOT_FOUND)
-    wanted = cleaned.get("promotions")
-    if isinstance(wanted, frozenset):
-        missing = wanted - uow.promotions.existing_ids(wanted)
+    if isinstance(promotion_ids, frozenset):
+        missing = promotion_ids - uow.promotions.existing_ids(promotion_ids)
         if missing:
             raise unknown_ids("promotions", missing)
 
 
 class CreateProduct:
-    """nom, prix (≥ 0, 2 places), stock (≥ 0) and an existing categorie_id are required."""
+    """name, price (≥ 0, 2 places), stock (≥ 0) and an existing category are required."""
 
     def __init__(self, uow: CatalogueUnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, values: Mapping[str, object]) -> int:
-        cleaned = clean_product(values, partial=False)
-        promotions = cleaned.pop("promotions", frozenset())
-        assert isinstance(promotions, frozenset)
+    def __call__(self, command: NewProduct) -> int:
         with self._uow() as uow:
-            _check_references(uow, {**cleaned, "promotions": promotions})
-            product = Product(id=0, **cleaned)  # type: ignore[arg-type]
+            _check_references(uow, command.category_id, command.promotion_ids)
+            product = Product(
+                id=0,
+                name=command.name,
+                description=command.description,
+                price=command.price,
+                stock=command.stock,
+                category_id=command.category_id,
+                is_active=command.is_active,
+            )
             product_id = uow.products.add(product, self._clock.now())
-            uow.products.set_promotions(product_id, promotions)
+            uow.products.set_promotions(product_id, command.promotion_ids)
             uow.commit()
         return product_id
 
 
+def _changed(current: Product, changes: ProductChanges) -> Product:
+    return replace(
+        current,
+        name=given_or(changes.name, current.name),
+        description=given_or(changes.description, current.description),
+        price=given_or(changes.price, current.price),
+        stock=given_or(changes.stock, current.stock),
+        category_id=given_or(changes.category_id, current.category_id),
+        is_active=given_or(changes.is_active, current.is_active),
+    )
+
+
 class UpdateProduct:
-    """Partial update (PUT and PATCH alike); `promotions` replaces the product's links."""
+    """Partial update (PUT and PATCH alike); `promotion_ids` replaces the product's links."""
 
     def __init__(self, uow: CatalogueUnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, product_id: int, values: Mapping[str, object]) -> None:
-        cleaned = clean_product(values, partial=True)
-        promotions = cleaned.pop("promotions", None)
+    def __call__(self, product_id: int, changes: ProductChanges) -> None:
         with self._uow() as uow:
             current = uow.products.get(product_id)
             if current is None:
                 raise NotFound(PRODUCT_NOT_FOUND)
-            _check_references(uow, {**cleaned, "promotions": promotions})
-            uow.products.save(replace(current, **cleaned), self._clock.now())  # type: ignore[arg-type]
-            if isinstance(promotions, frozenset):
-                uow.products.set_promotions(product_id, promotions)
+            _check_references(uow, changes.category_id, changes.promotion_ids)
+            uow.products.save(_changed(current, changes), self._clock.now())
+            if isinstance(changes.promotion_ids, frozenset):
+                uow.products.set_promotions(product_id, changes.promotion_ids)
             uow.commit()
 
 

@@ -6,10 +6,9 @@ category holds at pricing time (decisions.md §3).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import datetime
 
+from chezflora.application.catalogue.commands import NewPromotion, PromotionChanges, given_or
 from chezflora.application.catalogue.ports import (
     CatalogueUnitOfWork,
     CatalogueUnitOfWorkFactory,
@@ -17,79 +16,54 @@ from chezflora.application.catalogue.ports import (
 )
 from chezflora.application.ports import Clock
 from chezflora.domain.catalogue import CATEGORY_NOT_FOUND, PROMOTION_NAME_TAKEN, PROMOTION_NOT_FOUND
-from chezflora.domain.catalogue_fields import (
-    INVALID_DATA,
-    REQUIRED,
-    unknown_ids,
-    validate_description,
-    validate_flag,
-    validate_ids,
-    validate_nom,
-    validate_optional_id,
-)
+from chezflora.domain.catalogue_fields import unknown_ids
 from chezflora.domain.errors import InvalidInput, NotFound
-from chezflora.domain.pricing import validate_period, validate_reduction
-
-_REQUIRED_ON_CREATE = ("nom", "reduction", "date_debut", "date_fin")
-
-
-def _instant(value: object) -> datetime:
-    # The HTTP layer parses dates; anything else reaching here is a programming error.
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise TypeError("promotion dates arrive as aware datetimes")
-    return value
-
-
-_RULES: dict[str, Callable[[object], object]] = {
-    "nom": validate_nom,
-    "description": validate_description,
-    "reduction": validate_reduction,
-    "date_debut": _instant,
-    "date_fin": _instant,
-    "categorie_id": lambda v: validate_optional_id(v, "categorie_id"),
-    "produit_ids": lambda v: validate_ids(v, "produit_ids"),
-    "is_active": validate_flag,
-}
-
-
-def clean_promotion(values: Mapping[str, object], *, partial: bool) -> dict[str, object]:
-    errors: dict[str, list[str]] = {}
-    cleaned: dict[str, object] = {}
-    for name, rule in _RULES.items():
-        if name not in values:
-            if not partial and name in _REQUIRED_ON_CREATE:
-                errors[name] = [REQUIRED]
-            continue
-        try:
-            cleaned[name] = rule(values[name])
-        except InvalidInput as exc:
-            errors.update(exc.fields)
-    if errors:
-        first = next(iter(errors.values()))[0]
-        raise InvalidInput(first if len(errors) == 1 else INVALID_DATA, fields=errors)
-    return cleaned
+from chezflora.domain.pricing import validate_period
 
 
 def _check(uow: CatalogueUnitOfWork, draft: PromotionDraft, promotion_id: int | None) -> None:
-    validate_period(draft.date_debut, draft.date_fin)
-    owner = uow.promotions.id_by_name(draft.nom)
+    validate_period(draft.starts_at, draft.ends_at)
+    owner = uow.promotions.id_by_name(draft.name)
     if owner is not None and owner != promotion_id:
         raise InvalidInput.on_field("nom", PROMOTION_NAME_TAKEN)
-    if draft.categorie_id is not None and uow.categories.get(draft.categorie_id) is None:
+    if draft.category_id is not None and uow.categories.get(draft.category_id) is None:
         raise InvalidInput.on_field("categorie_id", CATEGORY_NOT_FOUND)
-    missing = draft.produit_ids - uow.products.existing_ids(draft.produit_ids)
+    missing = draft.product_ids - uow.products.existing_ids(draft.product_ids)
     if missing:
         raise unknown_ids("produit_ids", missing)
 
 
+def _changed(current: PromotionDraft, changes: PromotionChanges) -> PromotionDraft:
+    return replace(
+        current,
+        name=given_or(changes.name, current.name),
+        description=given_or(changes.description, current.description),
+        reduction=given_or(changes.reduction, current.reduction),
+        starts_at=given_or(changes.starts_at, current.starts_at),
+        ends_at=given_or(changes.ends_at, current.ends_at),
+        category_id=given_or(changes.category_id, current.category_id),
+        product_ids=given_or(changes.product_ids, current.product_ids),
+        is_active=given_or(changes.is_active, current.is_active),
+    )
+
+
 class CreatePromotion:
-    """nom (unique), reduction, date_debut < date_fin; optional category and linked products."""
+    """A unique name, a reduction, starts before it ends; optional category and products."""
 
     def __init__(self, uow: CatalogueUnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, values: Mapping[str, object]) -> int:
-        draft = PromotionDraft(**clean_promotion(values, partial=False))  # type: ignore[arg-type]
+    def __call__(self, command: NewPromotion) -> int:
+        draft = PromotionDraft(
+            name=command.name,
+            reduction=command.reduction,
+            starts_at=command.starts_at,
+            ends_at=command.ends_at,
+            description=command.description,
+            category_id=command.category_id,
+            product_ids=command.product_ids,
+            is_active=command.is_active,
+        )
         with self._uow() as uow:
             _check(uow, draft, None)
             promotion_id = uow.promotions.add(draft, self._clock.now())
@@ -98,18 +72,18 @@ class CreatePromotion:
 
 
 class UpdatePromotion:
-    """Partial update: absent keys keep their value (one date alone is checked with the other)."""
+    """Partial update: what is not given keeps its value (one date alone is checked with the
+    stored other one)."""
 
     def __init__(self, uow: CatalogueUnitOfWorkFactory) -> None:
         self._uow = uow
 
-    def __call__(self, promotion_id: int, values: Mapping[str, object]) -> None:
-        cleaned = clean_promotion(values, partial=True)
+    def __call__(self, promotion_id: int, changes: PromotionChanges) -> None:
         with self._uow() as uow:
             current = uow.promotions.get(promotion_id)
             if current is None:
                 raise NotFound(PROMOTION_NOT_FOUND)
-            draft = replace(current, **cleaned)  # type: ignore[arg-type]
+            draft = _changed(current, changes)
             _check(uow, draft, promotion_id)
             uow.promotions.save(promotion_id, draft)
             uow.commit()

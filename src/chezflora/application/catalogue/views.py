@@ -10,6 +10,7 @@ from typing import Literal, Protocol
 
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import Page, PageRequest
+from chezflora.domain.catalogue import Product
 from chezflora.domain.money import Money
 
 
@@ -40,20 +41,43 @@ class PromotionRef:
 
 @dataclass(frozen=True, slots=True)
 class ProductRecord:
-    """A product row with its children, before pricing."""
+    """A product (as the repositories read it) with its children, before pricing."""
 
-    id: int
-    nom: str
-    description: str
-    prix: Money
-    stock: int
-    categorie_id: int
+    product: Product
     categorie_nom: str
-    is_active: bool
     date_creation: datetime
     date_mise_a_jour: datetime
     photos: tuple[PhotoView, ...]
     promotions: tuple[PromotionRef, ...]
+
+    # The product's own fields, under the names the catalogue's readers use.
+    @property
+    def id(self) -> int:
+        return self.product.id
+
+    @property
+    def nom(self) -> str:
+        return self.product.name
+
+    @property
+    def description(self) -> str:
+        return self.product.description
+
+    @property
+    def prix(self) -> Money:
+        return self.product.price
+
+    @property
+    def stock(self) -> int:
+        return self.product.stock
+
+    @property
+    def categorie_id(self) -> int:
+        return self.product.category_id
+
+    @property
+    def is_active(self) -> bool:
+        return self.product.is_active
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ def _client(uow: ServicesUnitOfWork, quote: Quote) -> User | None:
 
 def _service_nom(uow: ServicesUnitOfWork, quote: Quote) -> str:
     service = uow.services.get(quote.service_id)
-    return "" if service is None else service.nom
+    return "" if service is None else service.name
 
 
 def tell_admins_submitted(uow: ServicesUnitOfWork, quote: Quote) -> None:

@@ -8,33 +8,35 @@ quotes. Deleting an unused service deletes its photos (rows, then files after co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
 
+from chezflora.application.catalogue.commands import given_or
 from chezflora.application.catalogue.ports import Storage
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
+from chezflora.application.services.commands import (
+    NewRealisation,
+    NewService,
+    RealisationChanges,
+    ServiceChanges,
+)
 from chezflora.application.services.ports import ServicesUnitOfWork, ServicesUnitOfWorkFactory
 from chezflora.domain.errors import Conflict, InvalidInput, NotFound
 from chezflora.domain.service import (
     REALISATION_NOT_FOUND,
-    REALISATION_RULES,
     SERVICE_IN_USE,
     SERVICE_NAME_TAKEN,
     SERVICE_NOT_FOUND,
-    SERVICE_RULES,
     Realisation,
     Service,
-    clean_fields,
 )
 
 SERVICE_PHOTOS = "service"
 REALISATION_PHOTOS = "realisation"
 
 
-def _ensure_name_free(uow: ServicesUnitOfWork, nom: str, except_id: int | None = None) -> None:
-    owner = uow.services.id_by_name(nom)
+def _ensure_name_free(uow: ServicesUnitOfWork, name: str, except_id: int | None = None) -> None:
+    owner = uow.services.id_by_name(name)
     if owner is not None and owner != except_id:
         raise InvalidInput.on_field("nom", SERVICE_NAME_TAKEN)
 
@@ -47,16 +49,18 @@ def _drop_photos(uow: ServicesUnitOfWork, entity_type: str, entity_id: int) -> l
 
 
 class CreateService:
-    """Admin: a unique nom (≤ 100 characters), a description, active unless told otherwise."""
+    """Admin: a unique name (≤ 100 characters), a description, active unless told otherwise."""
 
     def __init__(self, uow: ServicesUnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, values: Mapping[str, object]) -> int:
-        cleaned = clean_fields(values, SERVICE_RULES, partial=False)
+    def __call__(self, command: NewService) -> int:
+        service = Service(
+            id=0, name=command.name, description=command.description, is_active=command.is_active
+        )
         with self._uow() as uow:
-            _ensure_name_free(uow, str(cleaned["nom"]))
-            service_id = uow.services.add(Service(id=0, **cleaned), self._clock.now())  # type: ignore[arg-type]
+            _ensure_name_free(uow, command.name)
+            service_id = uow.services.add(service, self._clock.now())
             uow.commit()
         return service_id
 
@@ -67,15 +71,20 @@ class UpdateService:
     def __init__(self, uow: ServicesUnitOfWorkFactory) -> None:
         self._uow = uow
 
-    def __call__(self, service_id: int, values: Mapping[str, object]) -> None:
-        cleaned = clean_fields(values, SERVICE_RULES, partial=True)
+    def __call__(self, service_id: int, changes: ServiceChanges) -> None:
         with self._uow() as uow:
             current = uow.services.get(service_id)
             if current is None:
                 raise NotFound(SERVICE_NOT_FOUND)
-            if "nom" in cleaned:
-                _ensure_name_free(uow, str(cleaned["nom"]), service_id)
-            uow.services.save(replace(current, **cleaned))  # type: ignore[arg-type]
+            if isinstance(changes.name, str):
+                _ensure_name_free(uow, changes.name, service_id)
+            changed = replace(
+                current,
+                name=given_or(changes.name, current.name),
+                description=given_or(changes.description, current.description),
+                is_active=given_or(changes.is_active, current.is_active),
+            )
+            uow.services.save(changed)
             uow.commit()
 
 
@@ -104,18 +113,24 @@ def _existing_service(uow: ServicesUnitOfWork, service_id: int) -> None:
 
 
 class CreateRealisation:
-    """Admin: service_id (an existing service), titre, date (YYYY-MM-DD), description;
-    the author is the calling admin."""
+    """Admin: an existing service, a title, a date, a description; the author is the caller."""
 
     def __init__(self, uow: ServicesUnitOfWorkFactory, clock: Clock) -> None:
         self._uow, self._clock = uow, clock
 
-    def __call__(self, admin: Viewer, values: Mapping[str, object]) -> int:
-        cleaned = clean_fields(values, REALISATION_RULES, partial=False)
-        now: datetime = self._clock.now()
+    def __call__(self, admin: Viewer, command: NewRealisation) -> int:
+        realisation = Realisation(
+            id=0,
+            service_id=command.service_id,
+            title=command.title,
+            date=command.date,
+            description=command.description,
+            is_active=command.is_active,
+            admin_id=admin.user_id,
+        )
+        now = self._clock.now()
         with self._uow() as uow:
-            _existing_service(uow, int(str(cleaned["service_id"])))
-            realisation = Realisation(id=0, admin_id=admin.user_id, **cleaned)  # type: ignore[arg-type]
+            _existing_service(uow, command.service_id)
             realisation_id = uow.realisations.add(realisation, now)
             uow.commit()
         return realisation_id
@@ -127,15 +142,22 @@ class UpdateRealisation:
     def __init__(self, uow: ServicesUnitOfWorkFactory) -> None:
         self._uow = uow
 
-    def __call__(self, realisation_id: int, values: Mapping[str, object]) -> None:
-        cleaned = clean_fields(values, REALISATION_RULES, partial=True)
+    def __call__(self, realisation_id: int, changes: RealisationChanges) -> None:
         with self._uow() as uow:
             current = uow.realisations.get(realisation_id)
             if current is None:
                 raise NotFound(REALISATION_NOT_FOUND)
-            if "service_id" in cleaned:
-                _existing_service(uow, int(str(cleaned["service_id"])))
-            uow.realisations.save(replace(current, **cleaned))  # type: ignore[arg-type]
+            if isinstance(changes.service_id, int):
+                _existing_service(uow, changes.service_id)
+            changed = replace(
+                current,
+                service_id=given_or(changes.service_id, current.service_id),
+                title=given_or(changes.title, current.title),
+                date=given_or(changes.date, current.date),
+                description=given_or(changes.description, current.description),
+                is_active=given_or(changes.is_active, current.is_active),
+            )
+            uow.realisations.save(changed)
             uow.commit()
 
 

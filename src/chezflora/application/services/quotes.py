@@ -165,7 +165,7 @@ class AcceptQuote(_QuoteUseCase):
             quote.accept(role, now)
             assert quote.prix_propose is not None  # answer() requires it
             service = uow.services.get(quote.service_id)
-            name = (service.nom if service is not None else f"Devis n° {quote.id}")[:100]
+            name = (service.name if service is not None else f"Devis n° {quote.id}")[:100]
             line = OrderLine(None, name, 1, quote.prix_propose)
             order = Order.place(
                 quote.client_id, [line], uow.quotes.delivery_address(quote.client_id), now

@@ -8,10 +8,10 @@ from datetime import datetime
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
 from chezflora.application.shopping.common import retrying
-from chezflora.application.shopping.repositories import ProductInfo
 from chezflora.application.shopping.views import CartItemView, ProductCard
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from chezflora.domain.cart import Cart
+from chezflora.domain.catalogue import Product
 from chezflora.domain.errors import NotFound
 
 CART_NOT_FOUND = "Panier non trouvé"
@@ -26,7 +26,7 @@ def own_cart(uow: UnitOfWork, actor: Viewer, cart_id: int, *, for_update: bool =
     return cart
 
 
-def active_product(uow: UnitOfWork, product_id: int) -> ProductInfo:
+def active_product(uow: UnitOfWork, product_id: int) -> Product:
     product = uow.stock.products([product_id]).get(product_id)
     if product is None or not product.is_active:
         raise NotFound(PRODUCT_NOT_FOUND)

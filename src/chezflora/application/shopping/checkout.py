@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
-from chezflora.application.pricing import quote_all
+from chezflora.application.pricing import PricedItem, quote_all
 from chezflora.application.shopping.carts import own_cart
 from chezflora.application.shopping.common import amount, notify_user, retrying
 from chezflora.application.unit_of_work import UnitOfWorkFactory
@@ -65,7 +65,11 @@ class CheckOut:
             ]
             if gone:
                 raise NoLongerSold(gone)
-            quotes = quote_all([p.priced() for p in products.values()], uow.stock, now)
+            quotes = quote_all(
+                [PricedItem(p.id, p.category_id, p.price) for p in products.values()],
+                uow.stock,
+                now,
+            )
             lines = place_order_lines(
                 quantities,
                 {pid: quote.effective for pid, quote in quotes.items()},

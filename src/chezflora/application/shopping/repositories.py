@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -11,8 +10,8 @@ from chezflora.application.pricing import PricedItem
 from chezflora.application.shopping.views import ProductCard
 from chezflora.domain.address import Address
 from chezflora.domain.cart import Cart
+from chezflora.domain.catalogue import Product
 from chezflora.domain.idempotency import StoredResponse
-from chezflora.domain.money import Money
 from chezflora.domain.order import Order, OrderStatus
 from chezflora.domain.payment import Payment, PaymentStatus
 from chezflora.domain.pricing import Promotion
@@ -22,25 +21,10 @@ class DeliveryAlreadyGenerated(Exception):
     """The order of this (subscription, delivery date) exists: the database refused a second."""
 
 
-@dataclass(frozen=True, slots=True)
-class ProductInfo:
-    """What the cart and checkout need to know of a catalogue product."""
-
-    id: int
-    name: str
-    price: Money
-    category_id: int | None
-    stock: int
-    is_active: bool
-
-    def priced(self) -> PricedItem:
-        return PricedItem(product_id=self.id, category_id=self.category_id, base=self.price)
-
-
 class StockRepository(Protocol):
     """Products as shopping sees them; stock only moves through conditional updates."""
 
-    def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]: ...
+    def products(self, product_ids: Iterable[int]) -> dict[int, Product]: ...
     def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
         """Products as carts show them (category, photos, effective price), stock included."""
         ...

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
-from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated, ProductInfo
+from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated
 from chezflora.application.subscriptions import notices
 from chezflora.application.subscriptions.access import load_for
 from chezflora.application.subscriptions.ports import (
     SubscriptionUnitOfWork,
     SubscriptionUnitOfWorkFactory,
 )
+from chezflora.domain.catalogue import Product
 from chezflora.domain.errors import Conflict, OutOfStock
 from chezflora.domain.order import Order, OrderLine
 from chezflora.domain.subscription import Subscription
@@ -79,7 +80,7 @@ def deliver(
 
 
 def _take_stock(
-    uow: SubscriptionUnitOfWork, quantities: dict[int, int], products: Mapping[int, ProductInfo]
+    uow: SubscriptionUnitOfWork, quantities: dict[int, int], products: Mapping[int, Product]
 ) -> list[int]:
     """Take every line or none (the caller commits either way, for the admins' e-mails):
     withdrawn products count as short; what was taken before a short line is put back."""

@@ -8,10 +8,12 @@ import time
 
 from PIL import Image, ImageDraw
 
+from chezflora.application.catalogue.commands import NewCategory, NewProduct
 from chezflora.application.catalogue.views import CategoryFilters, ProductFilters
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import PageRequest
 from chezflora.bootstrap import Container
+from chezflora.domain.catalogue_fields import validate_price
 
 CATEGORIES = {
     "Fleurs fraîches": "Roses, lys et orchidées coupées du jour",
@@ -72,13 +74,13 @@ def seed_catalogue(container: Container, args: argparse.Namespace) -> None:
         if nom in existing:
             continue
         product_id = catalogue.create_product(
-            {
-                "nom": nom,
-                "description": f"{nom} — {CATEGORIES[category]}.",
-                "prix": prix,
-                "stock": stock,
-                "categorie_id": category_ids[category],
-            }
+            NewProduct(
+                name=nom,
+                description=f"{nom} — {CATEGORIES[category]}.",
+                price=validate_price(prix),
+                stock=stock,
+                category_id=category_ids[category],
+            )
         )
         catalogue.add_photo("produit", product_id, drawn_photo(nom, colour))
     wanted = int(getattr(args, "products", 0) or 0)
@@ -104,7 +106,7 @@ def _ensure_categories(container: Container) -> dict[str, int]:
             found[nom] = page.items[0].id
         else:
             found[nom] = container.catalogue.create_category(
-                {"nom": nom, "description": description}
+                NewCategory(name=nom, description=description)
             )
     return found
 

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.sqlalchemy.product_rows import product_of
 from chezflora.adapters.sqlalchemy.queries.paging import fetch_page, order, search
 from chezflora.adapters.sqlalchemy.queries.photos import UrlFor, photos_of
 from chezflora.adapters.sqlalchemy.tables.catalogue import (
@@ -28,7 +29,6 @@ from chezflora.application.catalogue.views import (
     PromotionRef,
 )
 from chezflora.application.pagination import Page, PageRequest
-from chezflora.domain.money import Money
 
 ORDERING = {
     "prix": products.c.prix,
@@ -107,14 +107,8 @@ def _record(
     row: Any, pictures: tuple[PhotoView, ...], refs: tuple[PromotionRef, ...]
 ) -> ProductRecord:
     return ProductRecord(
-        id=row.id,
-        nom=row.nom,
-        description=row.description,
-        prix=Money(row.prix),
-        stock=row.stock,
-        categorie_id=row.categorie_id,
+        product=product_of(row),
         categorie_nom=row.categorie_nom,
-        is_active=row.is_active,
         date_creation=row.date_creation,
         date_mise_a_jour=row.date_mise_a_jour,
         photos=pictures,

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.product_rows import product_of
 from chezflora.adapters.sqlalchemy.tables.catalogue import (
     categories,
     products,
@@ -19,7 +20,6 @@ from chezflora.adapters.sqlalchemy.tables.catalogue import (
 from chezflora.application.catalogue.ports import PromotionDraft
 from chezflora.domain.catalogue import CATEGORY_NOT_EMPTY, PRODUCT_IN_USE, Category, Product
 from chezflora.domain.errors import Conflict
-from chezflora.domain.money import Money
 
 
 def _existing(conn: Connection, column: sa.Column[Any], ids: Iterable[int]) -> set[int]:
@@ -40,11 +40,11 @@ class SqlCategoryRepository:
         if row is None:
             return None
         return Category(
-            id=row.id, nom=row.nom, description=row.description or "", is_active=row.is_active
+            id=row.id, name=row.nom, description=row.description or "", is_active=row.is_active
         )
 
-    def id_by_name(self, nom: str) -> int | None:
-        query = sa.select(categories.c.id).where(categories.c.nom == nom)
+    def id_by_name(self, name: str) -> int | None:
+        query = sa.select(categories.c.id).where(categories.c.nom == name)
         return self._conn.execute(query).scalar_one_or_none()
 
     def add(self, category: Category, now: datetime) -> int:
@@ -71,7 +71,7 @@ class SqlCategoryRepository:
 
     @staticmethod
     def _values(c: Category) -> dict[str, Any]:
-        return {"nom": c.nom, "description": c.description, "is_active": c.is_active}
+        return {"nom": c.name, "description": c.description, "is_active": c.is_active}
 
 
 class SqlProductRepository:
@@ -82,15 +82,7 @@ class SqlProductRepository:
         row = self._conn.execute(sa.select(products).where(products.c.id == product_id)).first()
         if row is None:
             return None
-        return Product(
-            id=row.id,
-            nom=row.nom,
-            description=row.description,
-            prix=Money(row.prix),
-            stock=row.stock,
-            categorie_id=row.categorie_id,
-            is_active=row.is_active,
-        )
+        return product_of(row)
 
     def add(self, product: Product, now: datetime) -> int:
         values = self._values(product) | {"date_creation": now, "date_mise_a_jour": now}
@@ -120,11 +112,11 @@ class SqlProductRepository:
     @staticmethod
     def _values(p: Product) -> dict[str, Any]:
         return {
-            "nom": p.nom,
+            "nom": p.name,
             "description": p.description,
-            "prix": p.prix.amount,
+            "prix": p.price.amount,
             "stock": p.stock,
-            "categorie_id": p.categorie_id,
+            "categorie_id": p.category_id,
             "is_active": p.is_active,
         }
 
@@ -143,24 +135,24 @@ class SqlPromotionRepository:
             promotion_products.c.promotion_id == promotion_id
         )
         return PromotionDraft(
-            nom=row.nom,
+            name=row.nom,
             description=row.description,
             reduction=row.reduction,
-            date_debut=row.date_debut,
-            date_fin=row.date_fin,
-            categorie_id=row.categorie_id,
-            produit_ids=frozenset(self._conn.execute(links).scalars()),
+            starts_at=row.date_debut,
+            ends_at=row.date_fin,
+            category_id=row.categorie_id,
+            product_ids=frozenset(self._conn.execute(links).scalars()),
             is_active=row.is_active,
         )
 
-    def id_by_name(self, nom: str) -> int | None:
-        query = sa.select(promotions.c.id).where(promotions.c.nom == nom)
+    def id_by_name(self, name: str) -> int | None:
+        query = sa.select(promotions.c.id).where(promotions.c.nom == name)
         return self._conn.execute(query).scalar_one_or_none()
 
     def add(self, draft: PromotionDraft, now: datetime) -> int:
         values = self._values(draft) | {"date_creation": now}
         promotion_id = inserted_id(self._conn.execute(sa.insert(promotions).values(**values)))
-        self._link(promotion_id, draft.produit_ids)
+        self._link(promotion_id, draft.product_ids)
         return promotion_id
 
     def save(self, promotion_id: int, draft: PromotionDraft) -> None:
@@ -172,7 +164,7 @@ class SqlPromotionRepository:
         self._conn.execute(
             sa.delete(promotion_products).where(promotion_products.c.promotion_id == promotion_id)
         )
-        self._link(promotion_id, draft.produit_ids)
+        self._link(promotion_id, draft.product_ids)
 
     def delete(self, promotion_id: int) -> None:
         self._conn.execute(sa.delete(promotions).where(promotions.c.id == promotion_id))
@@ -188,11 +180,11 @@ class SqlPromotionRepository:
     @staticmethod
     def _values(d: PromotionDraft) -> dict[str, Any]:
         return {
-            "nom": d.nom,
+            "nom": d.name,
             "description": d.description,
             "reduction": d.reduction,
-            "date_debut": d.date_debut,
-            "date_fin": d.date_fin,
-            "categorie_id": d.categorie_id,
+            "date_debut": d.starts_at,
+            "date_fin": d.ends_at,
+            "categorie_id": d.category_id,
             "is_active": d.is_active,
         }

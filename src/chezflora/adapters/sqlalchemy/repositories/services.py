@@ -14,14 +14,14 @@ from chezflora.domain.service import Realisation, Service
 
 
 def _service(row: Any) -> Service:
-    return Service(id=row.id, nom=row.nom, description=row.description, is_active=row.is_active)
+    return Service(id=row.id, name=row.nom, description=row.description, is_active=row.is_active)
 
 
 def _realisation(row: Any) -> Realisation:
     return Realisation(
         id=row.id,
         service_id=row.service_id,
-        titre=row.titre,
+        title=row.titre,
         date=row.date,
         description=row.description,
         is_active=row.is_active,
@@ -37,14 +37,14 @@ class SqlServiceRepository:
         row = self._conn.execute(sa.select(services).where(services.c.id == service_id)).first()
         return None if row is None else _service(row)
 
-    def id_by_name(self, nom: str) -> int | None:
-        found = self._conn.execute(sa.select(services.c.id).where(services.c.nom == nom))
+    def id_by_name(self, name: str) -> int | None:
+        found = self._conn.execute(sa.select(services.c.id).where(services.c.nom == name))
         value = found.scalar()
         return None if value is None else int(value)
 
     def add(self, service: Service, now: datetime) -> int:
         values = {
-            "nom": service.nom,
+            "nom": service.name,
             "description": service.description,
             "is_active": service.is_active,
             "date_creation": now,
@@ -55,7 +55,7 @@ class SqlServiceRepository:
         self._conn.execute(
             sa.update(services)
             .where(services.c.id == service.id)
-            .values(nom=service.nom, description=service.description, is_active=service.is_active)
+            .values(nom=service.name, description=service.description, is_active=service.is_active)
         )
 
     def delete(self, service_id: int) -> None:
@@ -96,7 +96,7 @@ class SqlRealisationRepository:
     def _values(realisation: Realisation) -> dict[str, Any]:
         return {
             "service_id": realisation.service_id,
-            "titre": realisation.titre,
+            "titre": realisation.title,
             "description": realisation.description,
             "date": realisation.date,
             "admin_id": realisation.admin_id,

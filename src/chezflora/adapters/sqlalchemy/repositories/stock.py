@@ -9,25 +9,18 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.change_tracking import UNTRACKED, note_stale
+from chezflora.adapters.sqlalchemy.product_rows import product_of
 from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
 from chezflora.adapters.sqlalchemy.queries.shopping_products import product_cards
 from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.application.pricing import PricedItem
 from chezflora.application.read_cache import STOCK, stock_namespace
-from chezflora.application.shopping.repositories import ProductInfo
 from chezflora.application.shopping.views import ProductCard
-from chezflora.domain.money import Money
+from chezflora.domain.catalogue import Product
 from chezflora.domain.pricing import Promotion
 
-_INFO = sa.select(
-    products.c.id,
-    products.c.nom,
-    products.c.prix,
-    products.c.categorie_id,
-    products.c.stock,
-    products.c.is_active,
-).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+_INFO = sa.select(products).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
 # Stock moves make stale only the cached pages showing those products (and pages filtered or
 # ordered by stock), not the whole catalogue: see application/read_cache.py.
 _TAKE = (
@@ -59,22 +52,12 @@ class SqlStockRepository:
     def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
         return product_cards(self._conn, product_ids, now, self._url_for)
 
-    def products(self, product_ids: Iterable[int]) -> dict[int, ProductInfo]:
+    def products(self, product_ids: Iterable[int]) -> dict[int, Product]:
         ids = sorted(set(product_ids))
         if not ids:
             return {}
         rows = self._conn.execute(_INFO, {"ids": ids})
-        return {
-            row.id: ProductInfo(
-                id=row.id,
-                name=row.nom,
-                price=Money(row.prix),
-                category_id=row.categorie_id,
-                stock=row.stock,
-                is_active=row.is_active,
-            )
-            for row in rows
-        }
+        return {row.id: product_of(row) for row in rows}
 
     def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:
         return valid_promotions(self._conn, items, now)

@@ -15,8 +15,13 @@ from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.catalogue import CategoryIn, CategoryOut, category_out
-from chezflora.entrypoints.http.wire.values import present
+from chezflora.entrypoints.http.wire.catalogue import (
+    CategoryIn,
+    CategoryOut,
+    category_changes,
+    category_out,
+    new_category,
+)
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["catalogue"]
@@ -66,7 +71,7 @@ def create_category(
     container: NamedDependency[Container],
 ) -> CategoryOut:
     """Admin: a unique nom (≤ 100 characters), optional description, active by default."""
-    category_id = container.catalogue.create_category(present(data))
+    category_id = container.catalogue.create_category(new_category(data))
     return category_out(
         container.catalogue.reader.category_detail(category_id, include_inactive=True)
     )
@@ -83,7 +88,7 @@ def update_category(
     container: NamedDependency[Container],
 ) -> CategoryOut:
     """PUT is partial, like PATCH: the admin page sends only {nom, is_active}."""
-    container.catalogue.update_category(category_id, present(data))
+    container.catalogue.update_category(category_id, category_changes(data))
     return category_out(
         container.catalogue.reader.category_detail(category_id, include_inactive=True)
     )

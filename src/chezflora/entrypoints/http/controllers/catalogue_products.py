@@ -21,10 +21,11 @@ from chezflora.entrypoints.http.wire.catalogue import (
     ProductIn,
     ProductOut,
     low_stock_out,
+    new_product,
+    product_changes,
     product_out,
     stats_out,
 )
-from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["catalogue"]
@@ -100,7 +101,7 @@ def create_product(
     data: JSONBody[ProductIn], admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> ProductOut:
     """Admin: nom, prix (≥ 0, 2 places), stock (≥ 0) and an existing categorie_id required."""
-    return _admin_view(container, container.catalogue.create_product(present(data)))
+    return _admin_view(container, container.catalogue.create_product(new_product(data)))
 
 
 @route("/api/produits/{product_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS)
@@ -112,7 +113,7 @@ def update_product(
     container: NamedDependency[Container],
 ) -> ProductOut:
     """PUT is partial, like PATCH; `promotions` replaces the links when present."""
-    container.catalogue.update_product(product_id, present(data))
+    container.catalogue.update_product(product_id, product_changes(data))
     return _admin_view(container, product_id)
 
 

@@ -21,9 +21,10 @@ from chezflora.entrypoints.http.wire.catalogue import (
     ProductOut,
     PromotionIn,
     PromotionOut,
+    new_promotion,
     product_out,
+    promotion_changes,
     promotion_out,
-    promotion_values,
 )
 
 AnyRequest = Request[Any, Any, Any]
@@ -105,7 +106,7 @@ def create_promotion(
     container: NamedDependency[Container],
 ) -> PromotionOut:
     """reduction is a fraction in [0, 1] (0.2 = 20 %)."""
-    return _admin_view(container, container.catalogue.create_promotion(promotion_values(data)))
+    return _admin_view(container, container.catalogue.create_promotion(new_promotion(data)))
 
 
 @route(
@@ -119,7 +120,7 @@ def update_promotion(
     container: NamedDependency[Container],
 ) -> PromotionOut:
     """PUT is partial, like PATCH; one date alone is checked against the stored other one."""
-    container.catalogue.update_promotion(promotion_id, promotion_values(data))
+    container.catalogue.update_promotion(promotion_id, promotion_changes(data))
     return _admin_view(container, promotion_id)
 
 

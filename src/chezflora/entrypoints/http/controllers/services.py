@@ -24,7 +24,6 @@ from chezflora.entrypoints.http.wire.services import (
     ServiceIn,
     ServiceOut,
 )
-from chezflora.entrypoints.http.wire.values import present
 
 AnyRequest = Request[Any, Any, Any]
 TAGS = ["services"]
@@ -87,7 +86,7 @@ def create_service(
     data: JSONBody[ServiceIn], admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> ServiceOut:
     """Admin: unique nom (≤ 100), description, is_active (true/false or "true"/"false")."""
-    service_id = container.services.create_service(present(data))
+    service_id = container.services.create_service(wire.new_service(data))
     return _service(container, service_id, True)
 
 
@@ -100,7 +99,7 @@ def update_service(
     container: NamedDependency[Container],
 ) -> ServiceOut:
     """Admin, partial (PUT like PATCH); inactive services can be edited and re-activated."""
-    container.services.update_service(service_id, present(data))
+    container.services.update_service(service_id, wire.service_changes(data))
     return _service(container, service_id, True)
 
 
@@ -166,7 +165,7 @@ def create_realisation(
     container: NamedDependency[Container],
 ) -> RealisationOut:
     """Admin: service_id, titre, date (YYYY-MM-DD), description, is_active; author = caller."""
-    realisation_id = container.services.create_realisation(admin, present(data))
+    realisation_id = container.services.create_realisation(admin, wire.new_realisation(data))
     return _realisation(container, realisation_id, True)
 
 
@@ -183,7 +182,7 @@ def update_realisation(
     container: NamedDependency[Container],
 ) -> RealisationOut:
     """Admin, partial; inactive réalisations can be edited and re-activated."""
-    container.services.update_realisation(realisation_id, present(data))
+    container.services.update_realisation(realisation_id, wire.realisation_changes(data))
     return _realisation(container, realisation_id, True)
 
 

@@ -7,6 +7,15 @@ from typing import Any
 
 import msgspec
 
+from chezflora.application.catalogue.commands import (
+    CategoryChanges,
+    NewCategory,
+    NewProduct,
+    NewPromotion,
+    ProductChanges,
+    PromotionChanges,
+    given_or,
+)
 from chezflora.application.catalogue.views import (
     CategoryView,
     LowStockReport,
@@ -15,8 +24,20 @@ from chezflora.application.catalogue.views import (
     ProductView,
     PromotionView,
 )
+from chezflora.domain.catalogue_fields import (
+    validate_description,
+    validate_flag,
+    validate_id,
+    validate_ids,
+    validate_name,
+    validate_optional_id,
+    validate_price,
+    validate_stock,
+)
 from chezflora.domain.errors import InvalidInput
+from chezflora.domain.pricing import validate_reduction
 from chezflora.entrypoints.http.query import parse_instant
+from chezflora.entrypoints.http.wire.fields import FieldReader, checked, named_fields
 from chezflora.entrypoints.http.wire.identity import Body
 from chezflora.entrypoints.http.wire.values import number, present
 
@@ -189,7 +210,72 @@ class PromotionIn(Body):
     is_active: Any = msgspec.UNSET
 
 
-def promotion_values(body: PromotionIn) -> dict[str, object]:
+# --- request bodies → commands: the French names end here ---------------------------------
+
+
+def new_category(body: CategoryIn) -> NewCategory:
+    sent = named_fields(body, validate_description, creating=True)
+    return NewCategory(
+        name=checked(sent.name),
+        description=checked(sent.description),
+        is_active=given_or(sent.is_active, True),
+    )
+
+
+def category_changes(body: CategoryIn) -> CategoryChanges:
+    sent = named_fields(body, validate_description, creating=False)
+    return CategoryChanges(name=sent.name, description=sent.description, is_active=sent.is_active)
+
+
+def _category_id(value: object) -> int:
+    return validate_id(value, "categorie_id")
+
+
+def _promotion_ids(value: object) -> frozenset[int]:
+    return validate_ids(value, "promotions")
+
+
+def new_product(body: ProductIn) -> NewProduct:
+    """Every field checked and every failure reported at once; categorie_id is required."""
+    fields = FieldReader(present(body))
+    name = fields.required("nom", validate_name)
+    description = fields.required("description", validate_description)
+    price = fields.required("prix", validate_price)
+    stock = fields.required("stock", validate_stock)
+    category_id = fields.optional("categorie_id", _category_id)
+    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
+    promotion_ids = fields.optional("promotions", _promotion_ids)
+    if not fields.sent("categorie_id"):
+        fields.missing("categorie_id")
+    fields.raise_errors()
+    return NewProduct(
+        name=checked(name),
+        description=checked(description),
+        price=checked(price),
+        stock=checked(stock),
+        category_id=checked(category_id),
+        is_active=given_or(is_active, True),
+        promotion_ids=given_or(promotion_ids, frozenset()),
+    )
+
+
+def product_changes(body: ProductIn) -> ProductChanges:
+    fields = FieldReader(present(body))
+    changes = ProductChanges(
+        name=fields.optional("nom", validate_name),
+        description=fields.optional("description", validate_description),
+        price=fields.optional("prix", validate_price),
+        stock=fields.optional("stock", validate_stock),
+        category_id=fields.optional("categorie_id", _category_id),
+        is_active=fields.optional("is_active", validate_flag, null_is_absent=True),
+        promotion_ids=fields.optional("promotions", _promotion_ids),
+    )
+    fields.raise_errors()
+    return changes
+
+
+def _parsed_dates(body: PromotionIn) -> dict[str, object]:
+    """The keys sent, with date_debut and date_fin parsed (a bad one is a 400 of its own)."""
     values = present(body)
     errors: dict[str, list[str]] = {}
     for name in ("date_debut", "date_fin"):
@@ -205,3 +291,56 @@ def promotion_values(body: PromotionIn) -> dict[str, object]:
     if errors:
         raise InvalidInput(BAD_DATE, fields=errors)
     return values
+
+
+def _instant(value: object) -> datetime:
+    # _parsed_dates put an aware datetime here; anything else is a programming error.
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise TypeError("promotion dates arrive as aware datetimes")
+    return value
+
+
+def _optional_category_id(value: object) -> int | None:
+    return validate_optional_id(value, "categorie_id")
+
+
+def _product_ids(value: object) -> frozenset[int]:
+    return validate_ids(value, "produit_ids")
+
+
+def _promotion_fields(body: PromotionIn, *, partial: bool) -> PromotionChanges:
+    fields = FieldReader(_parsed_dates(body))
+    read = fields.optional
+    # Creating needs these four; absent ones are reported in field order with the others.
+    needed = read if partial else fields.demanded
+    changes = PromotionChanges(
+        name=needed("nom", validate_name),
+        description=read("description", validate_description),
+        reduction=needed("reduction", validate_reduction),
+        starts_at=needed("date_debut", _instant),
+        ends_at=needed("date_fin", _instant),
+        category_id=read("categorie_id", _optional_category_id),
+        product_ids=read("produit_ids", _product_ids),
+        is_active=read("is_active", validate_flag),
+    )
+    fields.raise_errors()
+    return changes
+
+
+def new_promotion(body: PromotionIn) -> NewPromotion:
+    """nom, reduction, date_debut and date_fin are required; the rest is optional."""
+    sent = _promotion_fields(body, partial=False)
+    return NewPromotion(
+        name=checked(sent.name),
+        reduction=checked(sent.reduction),
+        starts_at=checked(sent.starts_at),
+        ends_at=checked(sent.ends_at),
+        description=given_or(sent.description, None),
+        category_id=given_or(sent.category_id, None),
+        product_ids=given_or(sent.product_ids, frozenset()),
+        is_active=given_or(sent.is_active, True),
+    )
+
+
+def promotion_changes(body: PromotionIn) -> PromotionChanges:
+    return _promotion_fields(body, partial=True)

@@ -7,6 +7,13 @@ from typing import Any
 
 import msgspec
 
+from chezflora.application.catalogue.commands import given_or
+from chezflora.application.services.commands import (
+    NewRealisation,
+    NewService,
+    RealisationChanges,
+    ServiceChanges,
+)
 from chezflora.application.services.queries import (
     QuoteStats,
     QuoteView,
@@ -15,11 +22,14 @@ from chezflora.application.services.queries import (
     ServiceBriefView,
     ServiceView,
 )
+from chezflora.domain.catalogue_fields import validate_flag, validate_id, validate_name
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money
+from chezflora.domain.service import validate_text, validate_work_date
 from chezflora.entrypoints.http.wire.catalogue import PhotoOut, photo_out
+from chezflora.entrypoints.http.wire.fields import FieldReader, checked, named_fields
 from chezflora.entrypoints.http.wire.identity import Body
-from chezflora.entrypoints.http.wire.values import number
+from chezflora.entrypoints.http.wire.values import number, present
 
 NOT_WRITABLE = "Champ non modifiable."
 
@@ -188,6 +198,60 @@ class RealisationIn(Body):
     description: Any = msgspec.UNSET
     date: Any = msgspec.UNSET
     is_active: Any = msgspec.UNSET
+
+
+def new_service(body: ServiceIn) -> NewService:
+    sent = named_fields(body, validate_text, creating=True)
+    return NewService(
+        name=checked(sent.name),
+        description=checked(sent.description),
+        is_active=given_or(sent.is_active, True),
+    )
+
+
+def service_changes(body: ServiceIn) -> ServiceChanges:
+    sent = named_fields(body, validate_text, creating=False)
+    return ServiceChanges(name=sent.name, description=sent.description, is_active=sent.is_active)
+
+
+def _service_id(value: object) -> int:
+    return validate_id(value, "service_id")
+
+
+def _title(value: object) -> str:
+    return validate_name(value, "titre")
+
+
+def new_realisation(body: RealisationIn) -> NewRealisation:
+    fields = FieldReader(present(body))
+    service_id = fields.required("service_id", _service_id)
+    title = fields.required("titre", _title)
+    description = fields.required("description", validate_text)
+    date = fields.required("date", validate_work_date)
+    fields.raise_errors()
+    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
+    fields.raise_errors()
+    return NewRealisation(
+        service_id=checked(service_id),
+        title=checked(title),
+        date=checked(date),
+        description=checked(description),
+        is_active=given_or(is_active, True),
+    )
+
+
+def realisation_changes(body: RealisationIn) -> RealisationChanges:
+    fields = FieldReader(present(body))
+    service_id = fields.optional("service_id", _service_id)
+    title = fields.optional("titre", _title)
+    description = fields.optional("description", validate_text)
+    date = fields.optional("date", validate_work_date)
+    fields.raise_errors()
+    is_active = fields.optional("is_active", validate_flag, null_is_absent=True)
+    fields.raise_errors()
+    return RealisationChanges(
+        service_id=service_id, title=title, date=date, description=description, is_active=is_active
+    )
 
 
 class QuoteIn(Body):
