@@ -46,7 +46,7 @@ from chezflora.application.blog import BlogModule
 from chezflora.application.blog.erasure import BlogPersonalData
 from chezflora.application.blog.moderation import Strictest
 from chezflora.application.blog.ports import BlogUnitOfWork, Moderator
-from chezflora.application.catalogue import CatalogueModule
+from chezflora.application.catalogue.module import CatalogueModule
 from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage

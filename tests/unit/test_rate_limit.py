@@ -70,7 +70,8 @@ def test_redis_down_falls_back_to_counting_in_the_process():
     from chezflora.adapters.rate_limit import RedisRateLimiter
 
     unreachable = Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
-    limiter = RedisRateLimiter(unreachable, {"login": "2/minute"})
+    frozen_mid_window = 600.0 * 1_000_000 + 30.0  # never crosses a window boundary
+    limiter = RedisRateLimiter(unreachable, {"login": "2/minute"}, now=lambda: frozen_mid_window)
     assert limiter.hit("login", "a") is None
     assert limiter.hit("login", "a") is None
     assert limiter.hit("login", "a") is not None

@@ -89,10 +89,13 @@ class RedisRateLimiter:
     failing the request: throttling degrades, the shop keeps working.
     """
 
-    def __init__(self, client: Redis, rates: Mapping[str, str]) -> None:
+    def __init__(
+        self, client: Redis, rates: Mapping[str, str], now: Callable[[], float] = time.time
+    ) -> None:
         self._client = client
         self._rates = {scope: parse_rate(rate) for scope, rate in rates.items()}
-        self._fallback = MemoryRateLimiter(rates)
+        self._now = now
+        self._fallback = MemoryRateLimiter(rates, now)
 
     def hit(self, scope: str, key: str) -> int | None:
         return self._count(scope, key, 1)
@@ -111,7 +114,7 @@ class RedisRateLimiter:
 
     def _shared(self, scope: str, key: str, add: int) -> int | None:
         limit, window = self._rates[scope]
-        now = time.time()
+        now = self._now()
         slot = int(now // window)
         name = f"chezflora:throttle:{scope}:{key}:"
         pipe = self._client.pipeline()
