@@ -29,11 +29,28 @@ from chezflora.domain.comment_tree import Node, public_threads
 from chezflora.domain.moderation import ModerationState
 
 PUBLISHED = ModerationState.PUBLIE.value
-_parents = comments.alias("parents")
 
+
+def _publicly_visible_ids() -> sa.CTE:
+    """Ids of published comments whose ancestors are all published (a hidden comment hides its
+    whole subtree): walked down from the published top-level comments."""
+    visible = (
+        sa.select(comments.c.id)
+        .where(comments.c.parent_id.is_(None), comments.c.statut == PUBLISHED)
+        .cte("visible_comments", recursive=True)
+    )
+    reply = comments.alias("reply")
+    return visible.union_all(
+        sa.select(reply.c.id)
+        .join(visible, reply.c.parent_id == visible.c.id)
+        .where(reply.c.statut == PUBLISHED)
+    )
+
+
+_VISIBLE = _publicly_visible_ids()
 _visible_count = (
     sa.select(sa.func.count())
-    .where(comments.c.article_id == articles.c.id, comments.c.statut == PUBLISHED)
+    .where(comments.c.article_id == articles.c.id, comments.c.id.in_(sa.select(_VISIBLE.c.id)))
     .scalar_subquery()
 )
 _ARTICLES = sa.select(
@@ -88,14 +105,8 @@ class SqlBlogQueries:
         query = _COMMENTS
         if filters.public:
             public = sa.and_(
-                comments.c.statut == PUBLISHED,
+                comments.c.id.in_(sa.select(_VISIBLE.c.id)),
                 sa.exists().where(articles.c.id == comments.c.article_id, articles.c.is_active),
-                sa.or_(
-                    comments.c.parent_id.is_(None),
-                    sa.exists().where(
-                        _parents.c.id == comments.c.parent_id, _parents.c.statut == PUBLISHED
-                    ),
-                ),
             )
             own = comments.c.client_id == filters.own_id if filters.own_id else sa.false()
             query = query.where(sa.or_(public, own))
