@@ -383,3 +383,14 @@ def test_a_deleted_account_takes_its_comments_with_it(client, world):
     assert gone.status_code in (200, 204), gone.text
     listed = client.get("/api/commentaires/", headers=bearer(world["admin"])).json()
     assert [c["id"] for c in listed["results"]] == [own.json()["id"]]
+
+
+def test_the_openapi_document_describes_the_article_forms(client):
+    paths = client.get("/api/schema/").json()["paths"]
+    create = paths["/api/articles"]["post"]["requestBody"]
+    form = create["content"]["multipart/form-data"]["schema"]
+    assert create["required"] is True and form["required"] == ["titre", "contenu"]
+    assert form["properties"]["cover"] == {"type": "string", "format": "binary"}
+    update = paths["/api/articles/{article_id}"]["put"]["requestBody"]
+    assert update["required"] is False
+    assert "required" not in update["content"]["multipart/form-data"]["schema"]

@@ -7,7 +7,9 @@ OPTIONS (CORS preflight, `Allow`) on every path. Routes added later get all of i
 
 A handler can name further error statuses with `opt={"errors": (401, 403)}` (business
 answers a generic rule cannot see, such as a banned user's 403 at login), and further success
-statuses with `opt={"success": (200,)}` (an upsert answering 201 or 200).
+statuses with `opt={"success": (200,)}` (an upsert answering 201 or 200). A handler that
+reads its own body (multipart forms) describes it with `opt={"body": {...}}`, an OpenAPI
+request body object.
 """
 
 from __future__ import annotations
@@ -113,6 +115,8 @@ def _errors(operation: dict[str, Any], method: str, handler: HTTPRouteHandler | 
 def _request_body(
     operation: dict[str, Any], handler: HTTPRouteHandler | None, components: dict[str, Any]
 ) -> None:
+    if handler is not None and "body" in handler.opt:
+        operation["requestBody"] = copy.deepcopy(handler.opt["body"])
     body = operation.get("requestBody")
     if body is None or handler is None:
         return

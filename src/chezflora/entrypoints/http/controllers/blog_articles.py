@@ -30,6 +30,7 @@ from chezflora.entrypoints.http.wire.blog import (
     ArticleDetailOut,
     ArticleStatsOut,
     article_detail_out,
+    article_form,
     article_out,
     article_stats_out,
 )
@@ -135,7 +136,7 @@ def article_detail(
     return _detail(container, article_id, is_admin(viewer))
 
 
-@post("/api/articles/", tags=TAGS, opt={"form": True})
+@post("/api/articles/", tags=TAGS, opt={"form": True, "body": article_form(creating=True)})
 async def create_article(
     request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
 ) -> ArticleDetailOut:
@@ -151,7 +152,7 @@ async def create_article(
     "/api/articles/{article_id:int}/",
     http_method=[HttpMethod.PUT, HttpMethod.PATCH],
     tags=TAGS,
-    opt={"form": True},
+    opt={"form": True, "body": article_form(creating=False)},
 )
 async def update_article(
     request: AnyRequest,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import msgspec
 
@@ -13,6 +14,7 @@ from chezflora.application.blog.queries import (
     CommentStats,
     CommentView,
 )
+from chezflora.domain.article import TITRE_MAX_LENGTH
 from chezflora.domain.comment_tree import Thread
 from chezflora.domain.moderation import ModerationState
 from chezflora.entrypoints.http.wire.identity import Body
@@ -209,3 +211,35 @@ def comment_stats_out(stats: CommentStats) -> CommentStatsOut:
             CommenterTotal(client__username=n.name, total=n.total) for n in stats.top_commenters
         ],
     )
+
+
+def article_form(*, creating: bool) -> dict[str, Any]:
+    """The request body of an article write, as the admin page sends it (multipart) or as a
+    script may (JSON, without a cover). Creating requires `titre` and `contenu`; an update
+    keeps every absent field, the cover included."""
+    fields: dict[str, Any] = {
+        "titre": {"type": "string", "maxLength": TITRE_MAX_LENGTH},
+        "contenu": {"type": "string", "description": "HTML, nettoyé (liste blanche)"},
+        "is_active": {"type": "string", "enum": ["true", "false"]},
+    }
+    required = ["titre", "contenu"] if creating else []
+    form = {
+        "type": "object",
+        "properties": {**fields, "cover": {"type": "string", "format": "binary"}},
+        "additionalProperties": False,
+    }
+    flag = {"anyOf": [{"type": "boolean"}, fields["is_active"]]}
+    json_body = {
+        "type": "object",
+        "properties": {**fields, "is_active": flag},
+        "additionalProperties": False,
+    }
+    if required:
+        form["required"] = json_body["required"] = required
+    return {
+        "required": creating,
+        "content": {
+            "multipart/form-data": {"schema": form},
+            "application/json": {"schema": json_body},
+        },
+    }
