@@ -80,9 +80,6 @@ class Settings:
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
 
-    def with_overrides(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
-
 
 def _flag(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
@@ -148,4 +145,4 @@ def ensure_jwt_secret(settings: Settings) -> Settings:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(48))
         path.chmod(0o600)
-    return settings.with_overrides(jwt_secret=path.read_text().strip())
+    return replace(settings, jwt_secret=path.read_text().strip())

@@ -3,6 +3,8 @@ failure of the model holds the comment (through HTTP, on a real database)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from litestar.testing import TestClient
 
@@ -35,7 +37,8 @@ def blog_client(settings, clean_engine, clock, model):
     }
     loaded = load_settings(environment)
     assert loaded.moderation_llm_url == model.url and loaded.moderation_timeout_seconds == 0.5
-    configured = settings.with_overrides(
+    configured = replace(
+        settings,
         moderation_llm_url=loaded.moderation_llm_url,
         moderation_llm_key=loaded.moderation_llm_key,
         moderation_llm_model=loaded.moderation_llm_model,

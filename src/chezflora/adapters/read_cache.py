@@ -112,9 +112,8 @@ class RedisVersions:
     def current_many(self, namespaces: list[str]) -> list[int]:
         if time.monotonic() < self._fresh_until:
             local = self._local
-            found = [local.get(n) for n in namespaces]
-            if None not in found:
-                return found  # type: ignore[return-value]
+            if all(n in local for n in namespaces):
+                return [local[n] for n in namespaces]
         try:
             values = self._client.mget([self._key(n) for n in namespaces])
         except RedisError:

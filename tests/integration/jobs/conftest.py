@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from email import message_from_bytes
 from email.message import Message
 from typing import Any
@@ -67,7 +68,8 @@ def smtp_sink() -> Iterator[SmtpSink]:
 
 @pytest.fixture
 def smtp_settings(settings: Settings, smtp_sink: SmtpSink) -> Settings:
-    return settings.with_overrides(
+    return replace(
+        settings,
         smtp_host="127.0.0.1",
         smtp_port=smtp_sink.port,
         email_max_retries=2,

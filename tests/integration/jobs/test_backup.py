@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tarfile
+from dataclasses import replace
 from pathlib import Path
 
 import pymysql
@@ -55,7 +56,7 @@ def test_a_database_backup_restores_into_an_empty_database(container, database_u
 
 
 def test_only_the_newest_backups_are_kept(container, clock):
-    container.settings = container.settings.with_overrides(backup_keep=2)
+    container.settings = replace(container.settings, backup_keep=2)
     made = []
     for _ in range(3):
         made.append(jobs.backup_db(container))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlalchemy as sa
 
 from chezflora.adapters.jobs.broker import EMAIL_QUEUE
@@ -90,7 +92,7 @@ def test_redis_down_at_commit_does_not_fail_the_request_and_the_relay_catches_up
 
     # Nothing listens on port 1: every enqueue fails.
     broken = build_container(
-        smtp_settings.with_overrides(redis_url="redis://127.0.0.1:1/15"),
+        replace(smtp_settings, redis_url="redis://127.0.0.1:1/15"),
         engine=clean_engine,
         clock=clock,
     )

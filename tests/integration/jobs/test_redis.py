@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
@@ -32,7 +33,7 @@ def redis_url() -> str:
 @pytest.fixture
 def redis_container(settings: Settings, redis_url: str, clean_engine, clock) -> Iterator[Container]:
     built = build_container(
-        settings.with_overrides(redis_url=redis_url, throttle_enabled=False),
+        replace(settings, redis_url=redis_url, throttle_enabled=False),
         engine=clean_engine,
         clock=clock,
     )
