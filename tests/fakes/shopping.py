@@ -135,8 +135,9 @@ class InMemoryCarts:
         wanted = {line.product_id for line in cart.lines}
         for key in [k for k in t.cart_line_ids if k[0] == cart.id and k[1] not in wanted]:
             del t.cart_line_ids[key]
-        for product_id in wanted:
-            t.cart_line_ids.setdefault((cart.id, product_id), self._store.new_id())
+        for line in cart.lines:  # new lines get ids in the cart's order, like the inserts
+            if (cart.id, line.product_id) not in t.cart_line_ids:
+                t.cart_line_ids[cart.id, line.product_id] = self._store.new_id()
         t.carts[cart.id] = copy.deepcopy(cart)
 
     def line_id(self, cart_id: int, product_id: int) -> int | None:
