@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from chezflora.application.unit_of_work import sharing
 from chezflora.domain.cart import Cart, CartLine
 from chezflora.domain.order import Order, OrderLine
 from chezflora.domain.payment import Payment
@@ -59,4 +60,24 @@ def a_unit_left_without_commit_leaves_no_trace(uow: UowFactory) -> None:
         assert work.idempotency.find(client, "k") is None
 
 
-ROLLBACK = [a_unit_left_without_commit_leaves_no_trace]
+def a_unit_opened_while_one_is_shared_joins_it(uow: UowFactory) -> None:
+    with uow() as outer:
+        client = add_user(outer)
+        with sharing(outer), uow() as inner:
+            assert inner.users.get(client) is not None  # sees the sharer's uncommitted rows
+            assert inner.idempotency.claim(client, "k", "fp", NOW)
+            inner.commit()  # leaves the commit to the sharer
+        assert outer.idempotency.find(client, "k") is not None
+    with uow() as work:
+        assert work.users.get(client) is None
+        assert work.idempotency.find(client, "k") is None
+    with uow() as outer:
+        client = add_user(outer, "binta")
+        with sharing(outer), uow() as inner:
+            inner.idempotency.claim(client, "k", "fp", NOW)
+        outer.commit()
+    with uow() as work:
+        assert work.idempotency.find(client, "k") is not None
+
+
+ROLLBACK = [a_unit_left_without_commit_leaves_no_trace, a_unit_opened_while_one_is_shared_joins_it]
