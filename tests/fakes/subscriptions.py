@@ -10,6 +10,9 @@ from chezflora.domain.payment import PaymentStatus
 from chezflora.domain.subscription import PaymentState, Subscription
 from tests.fakes.tables import Store, Tables
 
+# Which of its next dates a due-list reads.
+_When = Callable[[Subscription], datetime | None]
+
 
 class InMemorySubscriptions:
     def __init__(self, tables: Tables, store: Store) -> None:
@@ -92,6 +95,3 @@ class InMemorySubscriptionLedger:
         for payment_id in gone:
             del t.payments[payment_id]
         return len(gone)
-
-
-_When = Callable[[Subscription], datetime | None]
