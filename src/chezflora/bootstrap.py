@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from redis import Redis
@@ -133,26 +132,38 @@ class Container:
             self.redis.close()
 
 
-def build_container(settings: Settings, **overrides: Any) -> Container:
-    """Wire adapters to use cases; `overrides` replace any adapter (clock, email_sender, ...).
+def build_container(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    engine: Engine | None = None,
+    redis: Redis | None = None,
+    hasher: PasswordHasher | None = None,
+    email_sender: EmailSender | None = None,
+    dispatcher: EmailDispatcher | None = None,
+    read_cache: ReadCache | None = None,
+    rate_limiter: RateLimiter | None = None,
+    moderator: Moderator | None = None,
+    inline_email: bool = False,
+) -> Container:
+    """Wire adapters to use cases; each keyword replaces one adapter (None: the configured one).
 
     `inline_email=True` delivers e-mails in the committing thread (CLI commands without Redis).
     """
     settings = ensure_jwt_secret(settings)
-    clock: Clock = overrides.get("clock") or SystemClock()
-    engine: Engine = overrides.get("engine") or make_engine(settings.resolved_database_url)
-    redis = overrides.get("redis")
+    clock = clock or SystemClock()
+    engine = engine or make_engine(settings.resolved_database_url)
     if redis is None and settings.redis_url:
         redis = Redis.from_url(settings.redis_url)
-    hasher: PasswordHasher = overrides.get("hasher") or Argon2PasswordHasher(
+    hasher = hasher or Argon2PasswordHasher(
         argon2id(settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism)
     )
-    sender: EmailSender = overrides.get("email_sender") or _email_sender(settings)
+    sender = email_sender or _email_sender(settings)
     outbox = OutboxStore(engine)
     transport = Transport.build(settings, redis)
-    dispatcher: EmailDispatcher = overrides.get("dispatcher") or (
+    dispatcher = dispatcher or (
         InlineEmailDispatcher(outbox, sender, clock)
-        if overrides.get("inline_email")
+        if inline_email
         else transport.email_dispatcher()
     )
     tokens = JwtTokenIssuer(
@@ -162,7 +173,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         timedelta(days=settings.refresh_token_days),
     )
 
-    read_cache: ReadCache = overrides.get("read_cache") or VersionedReadCache(
+    read_cache = read_cache or VersionedReadCache(
         RedisVersions(redis, known=set(CACHE_NAMESPACES.values()))
         if redis is not None
         else LocalVersions(),
@@ -211,7 +222,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         email_sender=sender,
         outbox=outbox,
         dispatcher=dispatcher,
-        rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
+        rate_limiter=rate_limiter or _rate_limiter(settings, redis),
         read_cache=read_cache,
         identity=IdentityUseCases.build(
             uow,
@@ -276,7 +287,7 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
             blog_uow,
             clock,
             SqlBlogQueries(engine, storage.url),
-            overrides.get("moderator") or _moderator(settings),
+            moderator or _moderator(settings),
             Nh3HtmlSanitizer(),
             PillowImageProcessor(),
             storage,

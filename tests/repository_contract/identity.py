@@ -1,30 +1,13 @@
-"""One contract for the identity repositories, run on the in-memory fakes (unit) and on
-SQLAlchemy over SQLite and MariaDB (integration): the fakes must not lie."""
+"""The identity repositories' clauses: users, one-time codes, parameters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
 from chezflora.domain.one_time_code import CodePurpose, OneTimeCode
 from chezflora.domain.parameter import Parameter
-from chezflora.domain.user import Role, User
-
-NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-UowFactory = Callable[[], Any]
-
-
-def _user(name: str = "awa") -> User:
-    return User(
-        username=name,
-        email=f"{name}@example.cm",
-        password_hash="hash",
-        role=Role.CLIENT,
-        telephone="699000000",
-        date_creation=NOW,
-        date_mise_a_jour=NOW,
-    )
+from tests.repository_contract.rows import NOW, UowFactory
+from tests.repository_contract.rows import a_user as _user
 
 
 def a_committed_user_reads_back_equal(uow: UowFactory) -> None:
@@ -90,7 +73,7 @@ def parameters_are_found_by_key_and_values_read_in_one_call(uow: UowFactory) -> 
         assert work.parameters.values(["otp_length", "absent"]) == {"otp_length": "6"}
 
 
-CONTRACT = [
+IDENTITY = [
     a_committed_user_reads_back_equal,
     a_change_without_commit_is_not_visible,
     codes_are_consumed_once_and_burn_after_five_failures,

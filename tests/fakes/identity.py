@@ -1,29 +1,16 @@
-"""In-memory doubles of the ports, for use-case tests without a database."""
+"""In-memory identity doubles: password hashing, tokens, users, one-time codes, parameters."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
-from types import TracebackType
+from datetime import datetime
 
 from chezflora.application.ports import OutgoingEmail, TokenClaims, TokenPair
 from chezflora.application.unit_of_work import UserContact
-from chezflora.domain.cart import Cart
 from chezflora.domain.one_time_code import MAX_ATTEMPTS, CodePurpose, OneTimeCode
 from chezflora.domain.parameter import Parameter
 from chezflora.domain.user import Role, User
-
-
-class FakeClock:
-    def __init__(self, now: datetime | None = None) -> None:
-        self.current = now or datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
+from tests.fakes.tables import Store, Tables
 
 
 class PlainHasher:
@@ -56,25 +43,10 @@ class FakeTokens:
         return TokenClaims(user_id=int(user_id), version=int(version), token_type=kind)
 
 
-class _Store:
-    """Committed state shared by every FakeUnitOfWork of one test."""
-
-    def __init__(self) -> None:
-        self.users: dict[int, User] = {}
-        self.codes: dict[int, OneTimeCode] = {}
-        self.parameters: dict[int, Parameter] = {}
-        self.emails: list[OutgoingEmail] = []
-        self.carts: dict[int, Cart] = {}
-        self.next_id = 1
-
-    def new_id(self) -> int:
-        self.next_id += 1
-        return self.next_id
-
-
 class InMemoryUsers:
-    def __init__(self, rows: dict[int, User], store: _Store) -> None:
-        self._rows, self._store = rows, store
+    def __init__(self, tables: Tables, store: Store) -> None:
+        self._tables, self._store = tables, store
+        self._rows = tables.users
 
     def get(self, user_id: int, *, for_update: bool = False) -> User | None:
         return self._rows.get(user_id)
@@ -100,50 +72,66 @@ class InMemoryUsers:
         self._rows[user.id] = user
 
     def delete(self, user_id: int) -> None:
+        """ON DELETE CASCADE: codes, cart, wishlist, addresses, keys and registrations go too."""
+        t = self._tables
         self._rows.pop(user_id, None)
+        t.codes = {k: c for k, c in t.codes.items() if c.user_id != user_id}
+        for cart_id in [k for k, c in t.carts.items() if c.client_id == user_id]:
+            del t.carts[cart_id]
+            t.cart_line_ids = {k: v for k, v in t.cart_line_ids.items() if k[0] != cart_id}
+        for wishlist_id in [k for k, c in t.wishlists.items() if c == user_id]:
+            del t.wishlists[wishlist_id]
+            t.wishlist_products = {p for p in t.wishlist_products if p[0] != wishlist_id}
+        t.addresses = {k: a for k, a in t.addresses.items() if a.client_id != user_id}
+        t.idempotency = {k: v for k, v in t.idempotency.items() if k[0] != user_id}
+        t.registrations = {k: r for k, r in t.registrations.items() if r.user_id != user_id}
 
     def admins(self) -> list[User]:
         return [u for u in self._rows.values() if u.role is Role.ADMIN and u.is_active]
 
 
 class InMemoryCodes:
-    def __init__(self, rows: dict[int, OneTimeCode], store: _Store) -> None:
-        self._rows, self._store = rows, store
+    def __init__(self, tables: Tables, store: Store) -> None:
+        self._tables, self._store = tables, store
 
     def add(self, code: OneTimeCode) -> None:
         code.id = self._store.new_id()
-        self._rows[code.id] = code
+        self._tables.codes[code.id] = code
 
     def latest(self, user_id: int, purpose: CodePurpose) -> OneTimeCode | None:
-        mine = [c for c in self._rows.values() if c.user_id == user_id and c.purpose is purpose]
+        mine = [
+            c for c in self._tables.codes.values() if c.user_id == user_id and c.purpose is purpose
+        ]
         return max(mine, key=lambda c: c.id or 0, default=None)
 
     def delete_for(self, user_id: int, purpose: CodePurpose) -> None:
-        for key in [
-            k for k, c in self._rows.items() if c.user_id == user_id and c.purpose is purpose
-        ]:
-            del self._rows[key]
+        self._tables.codes = {
+            k: c
+            for k, c in self._tables.codes.items()
+            if not (c.user_id == user_id and c.purpose is purpose)
+        }
 
     def consume(self, code_id: int, now: datetime) -> bool:
-        code = self._rows.get(code_id)
+        code = self._tables.codes.get(code_id)
         if code is None or code.used_at is not None or code.attempts >= MAX_ATTEMPTS:
             return False
         code.used_at = now
         return True
 
     def record_failure(self, code_id: int) -> None:
-        self._rows[code_id].attempts += 1
+        self._tables.codes[code_id].attempts += 1
 
     def purge_expired(self, now: datetime) -> int:
-        gone = [k for k, c in self._rows.items() if c.expires_at < now or c.used_at]
+        codes = self._tables.codes
+        gone = [k for k, c in codes.items() if c.expires_at < now or c.used_at]
         for key in gone:
-            del self._rows[key]
+            del codes[key]
         return len(gone)
 
 
 class InMemoryParameters:
-    def __init__(self, rows: dict[int, Parameter], store: _Store) -> None:
-        self._rows, self._store = rows, store
+    def __init__(self, tables: Tables, store: Store) -> None:
+        self._rows, self._store = tables.parameters, store
 
     def get(self, parameter_id: int) -> Parameter | None:
         return self._rows.get(parameter_id)
@@ -167,76 +155,9 @@ class InMemoryParameters:
         self._rows.pop(parameter_id, None)
 
 
-class InMemoryCarts:
-    """Only what identity needs: a cart per client, created with the account."""
-
-    def __init__(self, rows: dict[int, Cart], store: _Store) -> None:
-        self._rows, self._store = rows, store
-
-    def for_client(self, client_id: int, *, for_update: bool = False) -> Cart | None:
-        return next((c for c in self._rows.values() if c.client_id == client_id), None)
-
-    def ensure(self, client_id: int, now: datetime) -> Cart:
-        cart = self.for_client(client_id)
-        if cart is None:
-            cart = Cart(id=self._store.new_id(), client_id=client_id)
-            self._rows[cart.id or 0] = cart
-        return cart
-
-
 class RecordingOutbox:
     def __init__(self) -> None:
         self.recorded: list[OutgoingEmail] = []
 
     def add(self, email: OutgoingEmail) -> None:
         self.recorded.append(email)
-
-
-class FakeUnitOfWork:
-    """Works on deep copies of the committed state; only `commit()` writes them back."""
-
-    def __init__(self, store: _Store) -> None:
-        self._store = store
-
-    def __enter__(self) -> FakeUnitOfWork:
-        self._users = copy.deepcopy(self._store.users)
-        self._codes = copy.deepcopy(self._store.codes)
-        self._parameters = copy.deepcopy(self._store.parameters)
-        self.users = InMemoryUsers(self._users, self._store)
-        self.codes = InMemoryCodes(self._codes, self._store)
-        self.parameters = InMemoryParameters(self._parameters, self._store)
-        self._carts = copy.deepcopy(self._store.carts)
-        self.carts = InMemoryCarts(self._carts, self._store)
-        self.outbox = RecordingOutbox()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.rollback()
-
-    def commit(self) -> None:
-        self._store.users = copy.deepcopy(self._users)
-        self._store.codes = copy.deepcopy(self._codes)
-        self._store.parameters = copy.deepcopy(self._parameters)
-        self._store.carts = copy.deepcopy(self._carts)
-        self._store.emails.extend(self.outbox.recorded)
-        self.outbox.recorded = []
-
-    def rollback(self) -> None:
-        self.outbox.recorded = []
-
-
-class FakeUnitOfWorkFactory:
-    def __init__(self) -> None:
-        self.store = _Store()
-
-    def __call__(self) -> FakeUnitOfWork:
-        return FakeUnitOfWork(self.store)
-
-    @property
-    def emails(self) -> list[OutgoingEmail]:
-        return self.store.emails
