@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import TypeVar
 
 from chezflora.application.catalogue.views import (
     CatalogueQueries,
@@ -21,7 +20,7 @@ from chezflora.application.catalogue.views import (
     PromotionView,
 )
 from chezflora.application.listing import ListOptions
-from chezflora.application.pagination import Page, PageRequest
+from chezflora.application.pagination import Page, PageRequest, replace_items
 from chezflora.application.pricing import PricedItem, PromotionSource, quote_all
 from chezflora.domain.catalogue import CATEGORY_NOT_FOUND, PRODUCT_NOT_FOUND, PROMOTION_NOT_FOUND
 from chezflora.domain.errors import NotFound
@@ -29,8 +28,6 @@ from chezflora.domain.parameter import LOW_STOCK_THRESHOLD, int_setting
 from chezflora.domain.photo import PHOTO_NOT_FOUND
 
 _THRESHOLD_MAX = 1_000_000
-T = TypeVar("T")
-U = TypeVar("U")
 
 
 class CatalogueReader:
@@ -130,7 +127,3 @@ class CatalogueReader:
             PromotionView(record=r, produits=tuple(priced[p] for p in r.produit_ids if p in priced))
             for r in records
         ]
-
-
-def replace_items(page: Page[T], items: Sequence[U]) -> Page[U]:
-    return Page(items=items, total=page.total, request=page.request)
