@@ -31,7 +31,8 @@ _THRESHOLD_MAX = 1_000_000
 
 
 class CatalogueReader:
-    """Every shown price goes through `quote_all`, the function the cart and checkout use.
+    """Every shown price goes through `quote_all` (the promotions, then `price_all`: the step
+    cart reads and checkout use too).
 
     Pure function of its arguments and the database: a cache may sit in front of it, keyed by
     the arguments (`now` rounded by the cache to its own granularity).
