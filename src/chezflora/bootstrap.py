@@ -33,7 +33,7 @@ from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
 from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
 from chezflora.adapters.sqlalchemy.queries.services import SqlServiceQueries
-from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
+from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingRows
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.queries.workshops import SqlWorkshopQueries
@@ -269,7 +269,7 @@ def build_container(
         shopping=ShoppingModule.build(
             uow,
             clock,
-            SqlShoppingQueries(engine, clock, storage.url),
+            SqlShoppingRows(engine, storage.url),
             ZoneInfo(settings.shop_timezone),
             # A simulated or refunded subscription payment moves its subscription too.
             payment_hooks={

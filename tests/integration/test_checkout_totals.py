@@ -59,6 +59,7 @@ def test_cart_total_is_the_order_total(container, engine, cart, promotions):
 
     assert shown is not None and order is not None
     assert placed.total == shown.total == order.total
+    assert shown.total == sum_money(i.product.effective_price * i.quantity for i in shown.items)
     assert order.total == sum_money(line.unit_price * line.quantity for line in order.lines)
     shown_prices = {i.product.id: i.product.effective_price for i in shown.items}
     assert {line.product_id: line.unit_price for line in order.lines} == shown_prices

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 100
 
@@ -34,3 +35,8 @@ class Page(Generic[T]):
     @property
     def has_previous(self) -> bool:
         return self.request.page > 1
+
+
+def replace_items(page: Page[T], items: Sequence[U]) -> Page[U]:
+    """The same page (total, request) holding other items: rows turned into views."""
+    return Page(items=items, total=page.total, request=page.request)

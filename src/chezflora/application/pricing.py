@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -26,15 +26,22 @@ class PromotionSource(Protocol):
         ...
 
 
-def quote_all(
-    items: Iterable[PricedItem], source: PromotionSource, now: datetime
+def price_all(
+    items: Iterable[PricedItem], promotions: Sequence[Promotion], now: datetime
 ) -> dict[int, PriceQuote]:
-    """One promotion query for the whole set, then the pure rule per product."""
-    items = list(items)
-    promotions = source.valid_for(items, now)
+    """The pricing step every shown and charged price goes through: the pure rule per product,
+    among `promotions` (candidates; the rule itself checks their validity at `now`)."""
     return {
         item.product_id: effective_price(
             item.base, item.product_id, item.category_id, promotions, now
         )
         for item in items
     }
+
+
+def quote_all(
+    items: Iterable[PricedItem], source: PromotionSource, now: datetime
+) -> dict[int, PriceQuote]:
+    """One promotion query for the whole set, then `price_all`."""
+    items = list(items)
+    return price_all(items, source.valid_for(items, now), now)

@@ -99,15 +99,6 @@ def place_order_lines(
     ]
 
 
-def shortages(requested: Mapping[int, int], stock: Mapping[int, int]) -> list[int]:
-    """Products asking for more than their stock (an unknown product has none)."""
-    return [
-        product_id
-        for product_id, quantity in requested.items()
-        if quantity > stock.get(product_id, 0)
-    ]
-
-
 @dataclass(eq=False, kw_only=True)
 class Order:
     """An order: lines and total frozen when placed; only its status (and archive flag) moves."""

@@ -6,12 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, localcontext
-from typing import Literal
 
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.money import Money, round_half_up, to_decimal
-
-PromotionStatus = Literal["active", "expired", "upcoming"]
 
 REDUCTION_OUT_OF_RANGE = "La réduction doit être comprise entre 0 et 1 (0.2 = 20 %)."
 REDUCTION_NOT_A_NUMBER = "Un nombre valide est requis."
@@ -79,19 +76,6 @@ class Promotion:
         return self.categorie_id is not None and self.categorie_id == category_id
 
 
-def promotion_status(promo: Promotion, now: datetime) -> PromotionStatus:
-    """Where `now` falls in the period: upcoming, active (bounds inclusive) or expired.
-
-    Purely temporal, like the original `status` filter (original-api.md §2.5); `is_active` is
-    its own filter, so an inactive promotion inside its period reports "active" here.
-    """
-    if now < promo.date_debut:
-        return "upcoming"
-    if now > promo.date_fin:
-        return "expired"
-    return "active"
-
-
 @dataclass(frozen=True, slots=True)
 class PriceQuote:
     """The unit price of one product at one instant, and the promotion that produced it."""
@@ -99,10 +83,6 @@ class PriceQuote:
     base: Money
     effective: Money
     promotion: Promotion | None = None
-
-    @property
-    def is_discounted(self) -> bool:
-        return self.effective < self.base
 
 
 def best_promotion(

@@ -157,16 +157,6 @@ class Subscription:
         """Active, paid, next billing reached, and that billing falls on or before date_fin."""
         return self._is_due(self.prochaine_facturation, now, tz)
 
-    def advance_delivery(self, now: datetime, tz: ZoneInfo) -> None:
-        """Serve the due delivery: move to the next date strictly after it (None past date_fin)."""
-        served = self._require_due(self.prochaine_livraison, now, tz, "livraison")
-        self.prochaine_livraison = self._following(served, tz, next_delivery_after)
-
-    def advance_billing(self, now: datetime, tz: ZoneInfo) -> None:
-        """Record the due billing: move to the next date strictly after it (None past date_fin)."""
-        served = self._require_due(self.prochaine_facturation, now, tz, "facturation")
-        self.prochaine_facturation = self._following(served, tz, next_billing_after)
-
     def _is_due(self, scheduled: datetime | None, now: datetime, tz: ZoneInfo) -> bool:
         if now.tzinfo is None:
             raise ValueError("naive datetime: `now` must be timezone-aware")
@@ -174,13 +164,6 @@ class Subscription:
             return False
         # The scheduled date, not today, decides the term: a late job still serves what was owed.
         return scheduled <= now and self._within_term(local_date(scheduled, tz))
-
-    def _require_due(
-        self, scheduled: datetime | None, now: datetime, tz: ZoneInfo, what: str
-    ) -> datetime:
-        if scheduled is None or not self._is_due(scheduled, now, tz):
-            raise Conflict(NOTHING_DUE.format(what=what))
-        return scheduled
 
     def _within_term(self, day: date) -> bool:
         return self.date_fin is None or day <= self.date_fin

@@ -62,10 +62,6 @@ class Workshop:
     def places_disponibles(self) -> int:
         return max(self.places_totales - self.seats_taken, 0)
 
-    @property
-    def is_full(self) -> bool:
-        return self.seats_taken >= self.places_totales
-
     def ensure_open(self, now: datetime) -> None:
         """Registration (seat or waiting list) needs an active workshop still to come."""
         if not self.is_active:
@@ -115,17 +111,6 @@ def check_fields(nom: str, duree: int, prix: Money, places_totales: int) -> None
     if prix.amount < 0:
         raise InvalidInput.on_field("prix", PRICE_NEGATIVE)
     check_total(places_totales)
-
-
-def waiting_position(waiting_ids: list[int], registration_id: int) -> int | None:
-    """1-based rank on the waiting list (FIFO by registration id); None when not on it."""
-    ordered = sorted(waiting_ids)
-    return ordered.index(registration_id) + 1 if registration_id in ordered else None
-
-
-def next_in_line(waiting_ids: list[int]) -> int | None:
-    """Who takes a freed seat: the oldest waiting registration."""
-    return min(waiting_ids) if waiting_ids else None
 
 
 @dataclass(eq=False, kw_only=True)

@@ -1,4 +1,5 @@
-"""Order rules: status workflow, frozen lines, totals, stock shortages."""
+"""Order rules: status workflow, frozen lines, totals (short stock is the stock repository's
+conditional update: tests/integration/test_checkout_concurrency.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from chezflora.domain.order import (
     ensure_transition,
     order_total,
     place_order_lines,
-    shortages,
     status_after_payment,
 )
 
@@ -132,17 +132,6 @@ class TestLines:
         assert order_total([]) == Money.zero()
 
 
-class TestShortages:
-    def test_lists_products_asking_for_more_than_stock(self) -> None:
-        assert shortages({1: 2, 2: 5, 3: 1}, {1: 2, 2: 4, 3: 0}) == [2, 3]
-
-    def test_unknown_product_has_no_stock(self) -> None:
-        assert shortages({9: 1}, {}) == [9]
-
-    def test_nothing_short(self) -> None:
-        assert shortages({1: 3}, {1: 3}) == []
-
-
 # --- Properties -----------------------------------------------------------------------------------
 
 PRICES = st.decimals(min_value=0, max_value=1_000_000, places=2).map(Money)
@@ -174,16 +163,3 @@ def test_order_total_equals_frozen_lines_and_cart_total(
     }
     shuffled = data.draw(st.permutations(lines))
     assert order_total(shuffled) == order_total(lines)
-
-
-@given(
-    requested=st.dictionaries(st.integers(1, 20), st.integers(1, 30)),
-    stock=st.dictionaries(st.integers(1, 20), st.integers(0, 30)),
-)
-def test_shortages_are_exactly_the_lines_that_do_not_fit(
-    requested: dict[int, int], stock: dict[int, int]
-) -> None:
-    short = shortages(requested, stock)
-    assert set(short) <= set(requested)
-    for product_id, quantity in requested.items():
-        assert (product_id in short) == (quantity > stock.get(product_id, 0))

@@ -18,7 +18,6 @@ from chezflora.domain.pricing import (
     Promotion,
     best_promotion,
     effective_price,
-    promotion_status,
     validate_period,
     validate_reduction,
 )
@@ -81,7 +80,6 @@ def test_without_promotion_the_price_is_the_base_price() -> None:
     quote = effective_price(Money.of("1500"), ROSE, BOUQUETS, [], NOW)
     assert quote.effective == quote.base == Money.of("1500.00")
     assert quote.promotion is None
-    assert not quote.is_discounted
 
 
 def test_quote_names_the_applied_promotion() -> None:
@@ -89,7 +87,6 @@ def test_quote_names_the_applied_promotion() -> None:
     quote = effective_price(Money.of("1000"), ROSE, BOUQUETS, [small, big], NOW)
     assert quote.promotion == big
     assert quote.effective == Money.of("700.00")
-    assert quote.is_discounted
 
 
 def test_equal_reductions_pick_the_lowest_id() -> None:
@@ -268,30 +265,6 @@ def test_price_shown_is_price_charged(
     # Rounding happens once, on the unit price; a line is exactly unit × quantity.
     for quote, quantity in zip(charged, quantities, strict=True):
         assert (quote.effective * quantity).amount == quote.effective.amount * quantity
-
-
-# --- status filter ----------------------------------------------------------------------------
-
-
-@given(promotions(), aware_datetimes)
-def test_status_follows_the_period(p: Promotion, now: datetime) -> None:
-    status = promotion_status(p, now)
-    if now < p.date_debut:
-        assert status == "upcoming"
-    elif now > p.date_fin:
-        assert status == "expired"
-    else:
-        assert status == "active"
-    if p.is_valid_at(now):
-        assert status == "active"
-
-
-def test_status_at_the_bounds() -> None:
-    p = promo(debut=NOW, fin=NOW + timedelta(days=1))
-    assert promotion_status(p, NOW - ONE_MICROSECOND) == "upcoming"
-    assert promotion_status(p, NOW) == "active"
-    assert promotion_status(p, p.date_fin) == "active"
-    assert promotion_status(p, p.date_fin + ONE_MICROSECOND) == "expired"
 
 
 # --- input validation -------------------------------------------------------------------------

@@ -232,36 +232,38 @@ def test_naive_now_is_refused() -> None:
         _paid().is_due_for_delivery(datetime(2027, 2, 1, 8, 0), DOUALA)
 
 
-def test_advance_delivery_does_not_drift_at_month_end() -> None:
+def test_serving_does_not_drift_at_month_end() -> None:
     subscription = _paid()
-    subscription.advance_delivery(_at(TODAY), DOUALA)
+    assert subscription.serve_next_delivery(DOUALA) == TODAY
     assert subscription.prochaine_livraison == _at(date(2027, 2, 28))
-    subscription.advance_delivery(_at(date(2027, 2, 28)), DOUALA)
+    assert subscription.serve_next_delivery(DOUALA) == date(2027, 2, 28)
     assert subscription.prochaine_livraison == _at(date(2027, 3, 31))
 
 
-def test_advance_keeps_the_local_wall_clock_time() -> None:
+def test_serving_keeps_the_local_wall_clock_time() -> None:
     subscription = _paid(HEBDO)
     subscription.prochaine_livraison = datetime(2027, 1, 31, 15, 45, tzinfo=UTC)
-    subscription.advance_delivery(datetime(2027, 2, 1, tzinfo=UTC), DOUALA)
+    subscription.serve_next_delivery(DOUALA)
     assert subscription.prochaine_livraison == datetime(2027, 2, 7, 15, 45, tzinfo=UTC)
 
 
-def test_advance_when_nothing_is_due_is_a_conflict() -> None:
-    subscription = _paid()
+def test_an_unpaid_subscription_neither_delivers_nor_bills_again() -> None:
+    subscription = _open()
     with pytest.raises(Conflict):
-        subscription.advance_delivery(_at(TODAY) - timedelta(hours=1), DOUALA)
-    with pytest.raises(Conflict):
-        subscription.advance_billing(_at(TODAY), DOUALA)
+        subscription.serve_next_delivery(DOUALA)
     assert subscription.prochaine_livraison == _at(TODAY)
+    subscription.mark_paid()
+    subscription.bill_next_period(DOUALA)
+    assert not subscription.is_due_for_billing(_at(date(2027, 3, 31)), DOUALA)
 
 
 def test_schedule_stops_at_date_fin() -> None:
     subscription = _paid(MENSUEL, end=date(2027, 3, 15))
-    subscription.advance_billing(_at(date(2027, 2, 28)), DOUALA)
+    subscription.bill_next_period(DOUALA)
     assert subscription.prochaine_facturation is None
-    subscription.advance_delivery(_at(TODAY), DOUALA)
-    subscription.advance_delivery(_at(date(2027, 2, 28)), DOUALA)
+    subscription.mark_paid()
+    subscription.serve_next_delivery(DOUALA)
+    subscription.serve_next_delivery(DOUALA)
     assert subscription.prochaine_livraison is None
 
 
@@ -280,18 +282,13 @@ def _run_jobs(
     now = NOW
     for hours in gaps:
         now += timedelta(hours=hours)
-        due, advance = (
-            (subscription.is_due_for_billing, subscription.advance_billing)
-            if billing
-            else (subscription.is_due_for_delivery, subscription.advance_delivery)
-        )
-        while due(now, DOUALA):
-            scheduled = (
-                subscription.prochaine_facturation if billing else subscription.prochaine_livraison
-            )
-            assert scheduled is not None
-            served.append(local_date(scheduled, DOUALA))
-            advance(now, DOUALA)
+        if billing:
+            while subscription.is_due_for_billing(now, DOUALA):
+                served.append(subscription.bill_next_period(DOUALA))
+                subscription.mark_paid()  # each bill is paid before the next run
+        else:
+            while subscription.is_due_for_delivery(now, DOUALA):
+                served.append(subscription.serve_next_delivery(DOUALA))
     return served, now
 
 

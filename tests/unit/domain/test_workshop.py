@@ -1,4 +1,5 @@
-"""Workshop rules: seats never below those taken, FIFO ranks, dates, cancellation."""
+"""Workshop rules: seats never below those taken, dates, cancellation (FIFO ranks are the
+registrations repository's: tests/integration/test_workshops_http.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,6 @@ from chezflora.domain.workshop import (
     RegistrationStatus,
     Workshop,
     check_fields,
-    next_in_line,
-    waiting_position,
 )
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -57,21 +56,10 @@ def test_resize_never_goes_below_the_seats_taken(total, taken, new_total):
     assert freed == max(new_total - total, 0)
 
 
-@given(st.lists(st.integers(1, 10_000), unique=True, min_size=1))
-def test_ranks_follow_arrival_and_the_first_is_served_first(ids):
-    ranks = sorted(waiting_position(ids, i) or 0 for i in ids)
-    assert ranks == list(range(1, len(ids) + 1))
-    first = next_in_line(ids)
-    assert first == min(ids) and waiting_position(ids, first) == 1
-    assert waiting_position(ids, max(ids) + 1) is None
-    assert next_in_line([]) is None
-
-
 @given(total=st.integers(0, 20), taken=st.integers(0, 20))
 def test_free_seats_are_derived_and_never_negative(total, taken):
     workshop = _workshop(total, taken)
     assert workshop.places_disponibles == max(total - taken, 0)
-    assert workshop.is_full == (taken >= total)
 
 
 def test_only_active_future_workshops_take_registrations():

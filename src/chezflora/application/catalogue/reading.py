@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import TypeVar
 
 from chezflora.application.catalogue.views import (
     CatalogueQueries,
@@ -21,7 +20,7 @@ from chezflora.application.catalogue.views import (
     PromotionView,
 )
 from chezflora.application.listing import ListOptions
-from chezflora.application.pagination import Page, PageRequest
+from chezflora.application.pagination import Page, PageRequest, replace_items
 from chezflora.application.pricing import PricedItem, PromotionSource, quote_all
 from chezflora.domain.catalogue import CATEGORY_NOT_FOUND, PRODUCT_NOT_FOUND, PROMOTION_NOT_FOUND
 from chezflora.domain.errors import NotFound
@@ -29,12 +28,11 @@ from chezflora.domain.parameter import LOW_STOCK_THRESHOLD, int_setting
 from chezflora.domain.photo import PHOTO_NOT_FOUND
 
 _THRESHOLD_MAX = 1_000_000
-T = TypeVar("T")
-U = TypeVar("U")
 
 
 class CatalogueReader:
-    """Every shown price goes through `quote_all`, the function the cart and checkout use.
+    """Every shown price goes through `quote_all` (the promotions, then `price_all`: the step
+    cart reads and checkout use too).
 
     Pure function of its arguments and the database: a cache may sit in front of it, keyed by
     the arguments (`now` rounded by the cache to its own granularity).
@@ -130,7 +128,3 @@ class CatalogueReader:
             PromotionView(record=r, produits=tuple(priced[p] for p in r.produit_ids if p in priced))
             for r in records
         ]
-
-
-def replace_items(page: Page[T], items: Sequence[U]) -> Page[U]:
-    return Page(items=items, total=page.total, request=page.request)

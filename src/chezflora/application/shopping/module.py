@@ -24,7 +24,8 @@ from chezflora.application.shopping.payments import (
     RefundPayment,
     SimulatePayment,
 )
-from chezflora.application.shopping.queries import ShoppingQueries
+from chezflora.application.shopping.queries import ShoppingQueries, ShoppingRows
+from chezflora.application.shopping.reading import ShoppingReader
 from chezflora.application.shopping.stats import (
     PaymentReport,
     RevenueReport,
@@ -86,11 +87,13 @@ class ShoppingModule:
         cls,
         uow: UnitOfWorkFactory,
         clock: Clock,
-        queries: ShoppingQueries,
+        rows: ShoppingRows,
         zone: ZoneInfo,
         payment_hooks: Mapping[TransactionType, PaymentHook] | None = None,
     ) -> ShoppingModule:
-        """`payment_hooks`: what subscriptions and workshops do when their payments move."""
+        """`rows`: the database reads, priced by a `ShoppingReader` into `queries`.
+        `payment_hooks`: what subscriptions and workshops do when their payments move."""
+        queries = ShoppingReader(rows, clock)
         hooks: dict[TransactionType, PaymentHook] = {TransactionType.COMMANDE: OrderPaymentHook()}
         hooks.update(payment_hooks or {})
         return cls(

@@ -1,4 +1,4 @@
-"""The `ShoppingQueries` port in SQL: each call opens one connection and reads a bounded page."""
+"""The `ShoppingRows` port in SQL: each call opens one connection and reads a bounded page."""
 
 from __future__ import annotations
 
@@ -14,18 +14,16 @@ from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.tables.shopping import payments as payments_table
 from chezflora.application.listing import ListOptions
 from chezflora.application.pagination import Page, PageRequest
-from chezflora.application.ports import Clock
+from chezflora.application.shopping.rows import CartRow, ToPrice, WishlistRow
 from chezflora.application.shopping.stats import PaymentFact
 from chezflora.application.shopping.views import (
     AddressView,
-    CartView,
     OrderFilters,
     OrderLineView,
     OrderView,
     PaymentFilters,
     PaymentView,
     Scope,
-    WishlistView,
 )
 from chezflora.domain.money import Money
 
@@ -33,41 +31,34 @@ ONE = PageRequest(page=1, per_page=1)
 NO_OPTIONS = ListOptions()
 
 
-class SqlShoppingQueries:
-    def __init__(self, engine: Engine, clock: Clock, url_for: UrlFor) -> None:
-        self._engine, self._clock, self._url_for = engine, clock, url_for
+class SqlShoppingRows:
+    """`ShoppingRows`: carts and wishlists come unpriced with their candidate promotions, read
+    on the same connection; `ShoppingReader` prices them."""
 
-    def carts(self, scope: Scope, options: ListOptions, page: PageRequest) -> Page[CartView]:
-        with self._engine.connect() as conn:
-            return carts.cart_page(conn, scope, options, page, self._clock.now(), self._url_for)
+    def __init__(self, engine: Engine, url_for: UrlFor) -> None:
+        self._engine, self._url_for = engine, url_for
 
-    def cart(self, scope: Scope, cart_id: int) -> CartView | None:
+    def cart_rows(
+        self,
+        scope: Scope,
+        options: ListOptions,
+        page: PageRequest,
+        now: datetime,
+        cart_id: int | None = None,
+    ) -> ToPrice[CartRow]:
         with self._engine.connect() as conn:
-            found = carts.cart_page(
-                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._url_for, cart_id
-            )
-        return found.items[0] if found.items else None
+            return carts.cart_rows(conn, scope, options, page, now, self._url_for, cart_id)
 
-    def own_cart(self, client_id: int) -> CartView | None:
-        """The client's one cart, or None before it exists."""
+    def wishlist_rows(
+        self,
+        scope: Scope,
+        options: ListOptions,
+        page: PageRequest,
+        now: datetime,
+        wishlist_id: int | None = None,
+    ) -> ToPrice[WishlistRow]:
         with self._engine.connect() as conn:
-            found = carts.cart_page(
-                conn, Scope(client_id, client_id), NO_OPTIONS, ONE, self._clock.now(), self._url_for
-            )
-        return found.items[0] if found.items else None
-
-    def wishlists(
-        self, scope: Scope, options: ListOptions, page: PageRequest
-    ) -> Page[WishlistView]:
-        with self._engine.connect() as conn:
-            return carts.wishlist_page(conn, scope, options, page, self._clock.now(), self._url_for)
-
-    def wishlist(self, scope: Scope, wishlist_id: int) -> WishlistView | None:
-        with self._engine.connect() as conn:
-            found = carts.wishlist_page(
-                conn, scope, NO_OPTIONS, ONE, self._clock.now(), self._url_for, wishlist_id
-            )
-        return found.items[0] if found.items else None
+            return carts.wishlist_rows(conn, scope, options, page, now, self._url_for, wishlist_id)
 
     def addresses(self, scope: Scope, options: ListOptions, page: PageRequest) -> Page[AddressView]:
         with self._engine.connect() as conn:

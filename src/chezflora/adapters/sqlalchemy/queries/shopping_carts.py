@@ -1,4 +1,5 @@
-"""Carts and wishlists, read a page at a time with their products batched."""
+"""Carts and wishlists, read a page at a time with their products batched, unpriced, and the
+promotions that may apply to them, on one connection."""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.queries.paging import fetch_page, order, search
 from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
-from chezflora.adapters.sqlalchemy.queries.shopping_products import client_briefs, product_cards
+from chezflora.adapters.sqlalchemy.queries.shopping_products import (
+    candidate_promotions,
+    client_briefs,
+    product_cards,
+)
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.adapters.sqlalchemy.tables.shopping import (
     cart_items,
@@ -20,9 +25,9 @@ from chezflora.adapters.sqlalchemy.tables.shopping import (
     wishlists,
 )
 from chezflora.application.listing import ListOptions
-from chezflora.application.pagination import Page, PageRequest
-from chezflora.application.shopping.views import CartItemView, CartView, Scope, WishlistView
-from chezflora.domain.money import sum_money
+from chezflora.application.pagination import Page, PageRequest, replace_items
+from chezflora.application.shopping.rows import CartItemRow, CartRow, ToPrice, WishlistRow
+from chezflora.application.shopping.views import Scope
 
 
 def _scoped(table: sa.Table, scope: Scope, options: ListOptions) -> sa.Select[Any]:
@@ -51,7 +56,7 @@ def _owned_rows(
     return fetch_page(conn, query, page, lambda row: row)
 
 
-def cart_page(
+def cart_rows(
     conn: Connection,
     scope: Scope,
     options: ListOptions,
@@ -59,7 +64,7 @@ def cart_page(
     now: datetime,
     url_for: UrlFor,
     cart_id: int | None = None,
-) -> Page[CartView]:
+) -> ToPrice[CartRow]:
     rows = _owned_rows(conn, carts, scope, options, page, cart_id)
     ids = [r.id for r in rows.items]
     lines: dict[int, list[Any]] = defaultdict(list)
@@ -69,31 +74,26 @@ def cart_page(
         )
         for item in item_rows:
             lines[item.panier_id].append(item)
-    cards = product_cards(
-        conn, [i.produit_id for group in lines.values() for i in group], now, url_for
-    )
+    cards = product_cards(conn, [i.produit_id for group in lines.values() for i in group], url_for)
+    promotions = candidate_promotions(conn, cards.values(), now)
     clients = client_briefs(conn, [r.client_id for r in rows.items])
-    views = []
-    for row in rows.items:
-        items = [
-            CartItemView(i.id, row.id, cards[i.produit_id], i.quantite, i.date_ajout)
-            for i in lines[row.id]
-        ]
-        total = sum_money(i.product.effective_price * i.quantity for i in items)
-        views.append(
-            CartView(
-                row.id,
-                clients[row.client_id],
-                items,
-                row.date_creation,
-                row.date_mise_a_jour,
-                total,
-            )
+    found = [
+        CartRow(
+            id=row.id,
+            client=clients[row.client_id],
+            items=[
+                CartItemRow(i.id, cards[i.produit_id], i.quantite, i.date_ajout)
+                for i in lines[row.id]
+            ],
+            created_at=row.date_creation,
+            updated_at=row.date_mise_a_jour,
         )
-    return Page(items=views, total=rows.total, request=page)
+        for row in rows.items
+    ]
+    return ToPrice(replace_items(rows, found), promotions)
 
 
-def wishlist_page(
+def wishlist_rows(
     conn: Connection,
     scope: Scope,
     options: ListOptions,
@@ -101,7 +101,7 @@ def wishlist_page(
     now: datetime,
     url_for: UrlFor,
     wishlist_id: int | None = None,
-) -> Page[WishlistView]:
+) -> ToPrice[WishlistRow]:
     rows = _owned_rows(conn, wishlists, scope, options, page, wishlist_id)
     ids = [r.id for r in rows.items]
     chosen: dict[int, list[int]] = defaultdict(list)
@@ -113,21 +113,22 @@ def wishlist_page(
         )
         for link in link_rows:
             chosen[link.wishlist_id].append(link.produit_id)
-    cards = product_cards(conn, [p for group in chosen.values() for p in group], now, url_for)
+    cards = product_cards(conn, [p for group in chosen.values() for p in group], url_for)
+    promotions = candidate_promotions(conn, cards.values(), now)
     clients = client_briefs(conn, [r.client_id for r in rows.items])
-    views = [
-        WishlistView(
-            row.id,
-            clients[row.client_id],
+    found = [
+        WishlistRow(
+            id=row.id,
+            client=clients[row.client_id],
             # Non-admins never see inactive products (decisions §3).
-            [
+            products=[
                 cards[p]
                 for p in chosen[row.id]
                 if p in cards and (cards[p].is_active or scope.owner_id is None)
             ],
-            row.date_creation,
-            row.date_mise_a_jour,
+            created_at=row.date_creation,
+            updated_at=row.date_mise_a_jour,
         )
         for row in rows.items
     ]
-    return Page(items=views, total=rows.total, request=page)
+    return ToPrice(replace_items(rows, found), promotions)

@@ -1,4 +1,5 @@
-"""Batch loaders shared by shopping reads: product cards and nested clients, by IN (...)."""
+"""Batch loaders shared by shopping reads: unpriced product cards, their candidate
+promotions and nested clients, by IN (...)."""
 
 from __future__ import annotations
 
@@ -12,27 +13,17 @@ from chezflora.adapters.sqlalchemy.queries.photos import PRODUCT, UrlFor, photos
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
 from chezflora.adapters.sqlalchemy.tables.identity import users
-from chezflora.application.pricing import PricedItem, quote_all
-from chezflora.application.shopping.views import ClientBrief, ProductCard
+from chezflora.application.shopping.rows import UnpricedCard
+from chezflora.application.shopping.views import ClientBrief
 from chezflora.domain.money import Money
 from chezflora.domain.pricing import Promotion
 
 
-class _Promotions:
-    """`PromotionSource` on an open connection, so a page is priced inside its own reads."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:
-        return valid_promotions(self._conn, items, now)
-
-
 def product_cards(
-    conn: Connection, product_ids: Iterable[int], now: datetime, url_for: UrlFor
-) -> dict[int, ProductCard]:
-    """Four statements whatever the count: products, photos, promotions and their links.
-    Photo URLs come from `url_for` (the storage's), as in the catalogue."""
+    conn: Connection, product_ids: Iterable[int], url_for: UrlFor
+) -> dict[int, UnpricedCard]:
+    """Two statements whatever the count: products, then photos (URLs from the storage's
+    `url_for`, as in the catalogue). Prices are the catalogue's: `ShoppingReader` prices them."""
     ids = sorted(set(product_ids))
     if not ids:
         return {}
@@ -42,15 +33,12 @@ def product_cards(
         .where(products.c.id.in_(ids))
     ).all()
     pictures = photos_of(conn, PRODUCT, [r.id for r in rows], url_for)
-    items = [PricedItem(r.id, r.categorie_id, Money(r.prix)) for r in rows]
-    quotes = quote_all(items, _Promotions(conn), now)
     return {
-        r.id: ProductCard(
+        r.id: UnpricedCard(
             id=r.id,
             name=r.nom,
             description=r.description,
             price=Money(r.prix),
-            effective_price=quotes[r.id].effective,
             stock=r.stock,
             is_active=r.is_active,
             category_id=r.categorie_id,
@@ -59,6 +47,14 @@ def product_cards(
         )
         for r in rows
     }
+
+
+def candidate_promotions(
+    conn: Connection, cards: Iterable[UnpricedCard], now: datetime
+) -> tuple[Promotion, ...]:
+    """The promotions valid at `now` for these products or their categories (two statements,
+    none without products), on the connection that read the products."""
+    return tuple(valid_promotions(conn, [card.pricing_item() for card in cards], now))
 
 
 def client_briefs(conn: Connection, user_ids: Iterable[int]) -> dict[int, ClientBrief]:

@@ -12,10 +12,14 @@ from chezflora.adapters.sqlalchemy.change_tracking import UNTRACKED, note_stale
 from chezflora.adapters.sqlalchemy.product_rows import product_of
 from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
-from chezflora.adapters.sqlalchemy.queries.shopping_products import product_cards
+from chezflora.adapters.sqlalchemy.queries.shopping_products import (
+    candidate_promotions,
+    product_cards,
+)
 from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.application.pricing import PricedItem
 from chezflora.application.read_cache import STOCK, stock_namespace
+from chezflora.application.shopping.reading import priced_cards
 from chezflora.application.shopping.views import ProductCard
 from chezflora.domain.catalogue import Product
 from chezflora.domain.pricing import Promotion
@@ -50,7 +54,9 @@ class SqlStockRepository:
         self._conn, self._url_for = conn, url_for
 
     def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
-        return product_cards(self._conn, product_ids, now, self._url_for)
+        # Priced by the read side's step, on this transaction's connection.
+        found = product_cards(self._conn, product_ids, self._url_for).values()
+        return priced_cards(found, candidate_promotions(self._conn, found, now), now)
 
     def products(self, product_ids: Iterable[int]) -> dict[int, Product]:
         ids = sorted(set(product_ids))
