@@ -65,9 +65,9 @@ from chezflora.application.ports import (
 )
 from chezflora.application.read_cache import ReadCache
 from chezflora.application.seeding import SyntheticProducts
-from chezflora.application.shop_unit_of_work import ShopUnitOfWork, ShopUnitOfWorkFactory
 from chezflora.application.services import ServicesModule, realisation_exists, service_exists
 from chezflora.application.services.erasure import QuotePersonalData
+from chezflora.application.shop_unit_of_work import ShopUnitOfWork, ShopUnitOfWorkFactory
 from chezflora.application.shopping.erasure import ShoppingPersonalData
 from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
@@ -271,9 +271,7 @@ def build_container(
         # Checkout, payment simulation and subscription creation share one key store (§4).
         idempotency=IdempotencyGuard(uow, clock),
         workshops=workshops,
-        services=ServicesModule.build(
-            uow, clock, storage, SqlServiceQueries(engine, storage.url)
-        ),
+        services=ServicesModule.build(uow, clock, storage, SqlServiceQueries(engine, storage.url)),
         blog=BlogModule.build(
             uow,
             clock,
