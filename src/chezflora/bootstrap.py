@@ -44,10 +44,9 @@ from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.blog import BlogModule
 from chezflora.application.blog.erasure import BlogPersonalData
 from chezflora.application.blog.moderation import Strictest
-from chezflora.application.blog.ports import BlogUnitOfWork, Moderator
+from chezflora.application.blog.ports import Moderator
 from chezflora.application.catalogue.module import CatalogueModule
 from chezflora.application.catalogue.photos import PRODUCT_TARGET
-from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.dashboard import DashboardQueries
 from chezflora.application.exports import CsvExports
@@ -68,15 +67,13 @@ from chezflora.application.read_cache import ReadCache
 from chezflora.application.seeding import SyntheticProducts
 from chezflora.application.services import ServicesModule, realisation_exists, service_exists
 from chezflora.application.services.erasure import QuotePersonalData
-from chezflora.application.services.ports import ServicesUnitOfWork
+from chezflora.application.shop_unit_of_work import ShopUnitOfWork, ShopUnitOfWorkFactory
 from chezflora.application.shopping.erasure import ShoppingPersonalData
 from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.subscriptions import SubscriptionsModule
 from chezflora.application.subscriptions.erasure import SubscriptionPersonalData
-from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.application.workshops import WorkshopsModule
 from chezflora.application.workshops.erasure import WorkshopPersonalData
-from chezflora.application.workshops.ports import WorkshopUnitOfWork
 from chezflora.config import Settings, ensure_jwt_secret
 from chezflora.domain.payment import TransactionType
 from chezflora.domain.service import REALISATION_NOT_FOUND, SERVICE_NOT_FOUND
@@ -113,7 +110,7 @@ class Container:
     delete_parameter: DeleteParameter
     send_contact_message: SendContactMessage
     subscriptions: SubscriptionsModule
-    uow: UnitOfWorkFactory
+    uow: ShopUnitOfWorkFactory
     catalogue: CatalogueModule
     jobs: JobsModule
     shopping: ShoppingModule
@@ -144,11 +141,14 @@ def build_container(
     read_cache: ReadCache | None = None,
     rate_limiter: RateLimiter | None = None,
     moderator: Moderator | None = None,
+    unit_of_work: ShopUnitOfWorkFactory | None = None,
     inline_email: bool = False,
 ) -> Container:
     """Wire adapters to use cases; each keyword replaces one adapter (None: the configured one).
 
-    `inline_email=True` delivers e-mails in the committing thread (CLI commands without Redis).
+    `unit_of_work` replaces the SQL unit of work of every use case (writes); the query objects
+    (reads) stay on `engine`. `inline_email=True` delivers e-mails in the committing thread (CLI
+    commands without Redis).
     """
     settings = ensure_jwt_secret(settings)
     clock = clock or SystemClock()
@@ -186,21 +186,12 @@ def build_container(
         lambda names: read_cache.invalidate({CACHE_NAMESPACES.get(n, n) for n in names}),
     )
 
-    def uow() -> SqlAlchemyUnitOfWork:
+    def sql_unit_of_work() -> ShopUnitOfWork:
         # Photo URLs: cart answers are built from the write's own reads (storage below).
         return SqlAlchemyUnitOfWork(engine, clock, dispatcher, storage.url)
 
-    def catalogue_uow() -> CatalogueUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
-
-    def workshop_uow() -> WorkshopUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
-
-    def services_uow() -> ServicesUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
-
-    def blog_uow() -> BlogUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, clock, dispatcher)
+    # Given (tests: the in-memory one), every use case below runs on it; reads stay on `engine`.
+    uow: ShopUnitOfWorkFactory = unit_of_work or sql_unit_of_work
 
     storage = LocalFolderStorage(settings.media_dir, f"{settings.public_base_url}/media")
     subscriptions = SubscriptionsModule.build(
@@ -210,7 +201,7 @@ def build_container(
         SqlSubscriptionQueries(engine, storage.url),
     )
     workshops = WorkshopsModule.build(
-        workshop_uow, clock, ZoneInfo(settings.shop_timezone), SqlWorkshopQueries(engine)
+        uow, clock, ZoneInfo(settings.shop_timezone), SqlWorkshopQueries(engine)
     )
 
     return Container(
@@ -246,7 +237,7 @@ def build_container(
         subscriptions=subscriptions,
         uow=uow,
         catalogue=CatalogueModule.build(
-            catalogue_uow,
+            uow,
             clock,
             SqlCatalogueQueries(engine, storage.url),
             SqlPromotionSource(engine),
@@ -280,11 +271,9 @@ def build_container(
         # Checkout, payment simulation and subscription creation share one key store (§4).
         idempotency=IdempotencyGuard(uow, clock),
         workshops=workshops,
-        services=ServicesModule.build(
-            services_uow, clock, storage, SqlServiceQueries(engine, storage.url)
-        ),
+        services=ServicesModule.build(uow, clock, storage, SqlServiceQueries(engine, storage.url)),
         blog=BlogModule.build(
-            blog_uow,
+            uow,
             clock,
             SqlBlogQueries(engine, storage.url),
             moderator or _moderator(settings),

@@ -1,7 +1,7 @@
 """In-memory doubles of the ports, for use-case tests without a database.
 
-One module per area (identity, shopping, catalogue, subscriptions, workshops); the tables they
-share are in `tables`, the unit of work that hands them out in `unit_of_work`.
+One module per area (identity, shopping, catalogue, subscriptions, workshops, services, blog);
+the tables they share are in `tables`, the unit of work that hands them out in `unit_of_work`.
 """
 
 from tests.fakes.clock import FakeClock

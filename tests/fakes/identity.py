@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from chezflora.application.ports import OutgoingEmail, TokenClaims, TokenPair
@@ -10,6 +11,7 @@ from chezflora.application.unit_of_work import UserContact
 from chezflora.domain.one_time_code import MAX_ATTEMPTS, CodePurpose, OneTimeCode
 from chezflora.domain.parameter import Parameter
 from chezflora.domain.user import Role, User
+from tests.fakes.blog import delete_threads
 from tests.fakes.tables import Store, Tables
 
 
@@ -72,7 +74,8 @@ class InMemoryUsers:
         self._rows[user.id] = user
 
     def delete(self, user_id: int) -> None:
-        """ON DELETE CASCADE: codes, cart, wishlist, addresses, keys and registrations go too."""
+        """ON DELETE CASCADE: codes, cart, wishlist, addresses, keys, registrations and comments
+        (with their replies) go too; their réalisations lose their admin (SET NULL)."""
         t = self._tables
         self._rows.pop(user_id, None)
         t.codes = {k: c for k, c in t.codes.items() if c.user_id != user_id}
@@ -85,6 +88,10 @@ class InMemoryUsers:
         t.addresses = {k: a for k, a in t.addresses.items() if a.client_id != user_id}
         t.idempotency = {k: v for k, v in t.idempotency.items() if k[0] != user_id}
         t.registrations = {k: r for k, r in t.registrations.items() if r.user_id != user_id}
+        delete_threads(t, {k for k, c in t.comments.items() if c.client_id == user_id})
+        for realisation_id, realisation in t.realisations.items():
+            if realisation.admin_id == user_id:
+                t.realisations[realisation_id] = replace(realisation, admin_id=None)
 
     def admins(self) -> list[User]:
         return [u for u in self._rows.values() if u.role is Role.ADMIN and u.is_active]

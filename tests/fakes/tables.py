@@ -14,14 +14,18 @@ from datetime import date, datetime
 from chezflora.application.catalogue.ports import PromotionDraft
 from chezflora.application.ports import OutgoingEmail
 from chezflora.domain.address import Address
+from chezflora.domain.article import Article
 from chezflora.domain.cart import Cart
 from chezflora.domain.catalogue import Category, Product
+from chezflora.domain.comment import Comment
 from chezflora.domain.idempotency import StoredResponse
 from chezflora.domain.one_time_code import OneTimeCode
 from chezflora.domain.order import Order
 from chezflora.domain.parameter import Parameter
 from chezflora.domain.payment import Payment
 from chezflora.domain.photo import Photo
+from chezflora.domain.quote import Quote
+from chezflora.domain.service import Realisation, Service
 from chezflora.domain.subscription import Subscription
 from chezflora.domain.user import User
 from chezflora.domain.workshop import Registration, Workshop
@@ -53,6 +57,13 @@ class Tables:
     workshops: dict[int, Workshop] = field(default_factory=dict)
     registrations: dict[int, Registration] = field(default_factory=dict)
     reminded_at: dict[int, datetime] = field(default_factory=dict)
+    services: dict[int, Service] = field(default_factory=dict)
+    realisations: dict[int, Realisation] = field(default_factory=dict)
+    quotes: dict[int, Quote] = field(default_factory=dict)
+    articles: dict[int, Article] = field(default_factory=dict)
+    comments: dict[int, Comment] = field(default_factory=dict)
+    # (sent at, last comment id, comment count), oldest first: comment_review_digests
+    review_digests: list[tuple[datetime, int, int]] = field(default_factory=list)
 
     def snapshot(self) -> Tables:
         return Tables(**{f.name: copy.deepcopy(getattr(self, f.name)) for f in fields(Tables)})

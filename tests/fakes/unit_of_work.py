@@ -6,6 +6,7 @@ from types import TracebackType
 
 from chezflora.application.ports import OutgoingEmail
 from chezflora.application.unit_of_work import SHARED_TRANSACTION
+from tests.fakes.blog import InMemoryArticles, InMemoryComments, InMemoryReviewDigests
 from tests.fakes.catalogue import (
     InMemoryCategories,
     InMemoryPhotos,
@@ -13,6 +14,7 @@ from tests.fakes.catalogue import (
     InMemoryPromotions,
 )
 from tests.fakes.identity import InMemoryCodes, InMemoryParameters, InMemoryUsers, RecordingOutbox
+from tests.fakes.services import InMemoryQuotes, InMemoryRealisations, InMemoryServices
 from tests.fakes.shopping import (
     InMemoryAddresses,
     InMemoryCarts,
@@ -30,7 +32,7 @@ from tests.fakes.workshops import InMemoryRegistrations, InMemoryWorkshops
 class FakeUnitOfWork:
     """Works on a deep copy of the committed tables; only `commit()` writes it back.
 
-    Satisfies UnitOfWork, CatalogueUnitOfWork, SubscriptionUnitOfWork and WorkshopUnitOfWork.
+    Satisfies ShopUnitOfWork (so every feature's unit of work): the SQL one's members, all.
     Opened while another is shared (`sharing`), it joins that one and leaves it the commit.
     """
 
@@ -53,6 +55,12 @@ class FakeUnitOfWork:
     subscription_ledger: InMemorySubscriptionLedger
     workshops: InMemoryWorkshops
     registrations: InMemoryRegistrations
+    services: InMemoryServices
+    realisations: InMemoryRealisations
+    quotes: InMemoryQuotes
+    articles: InMemoryArticles
+    comments: InMemoryComments
+    review_digests: InMemoryReviewDigests
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -116,6 +124,12 @@ REPOSITORIES = {
     "subscription_ledger": InMemorySubscriptionLedger,
     "workshops": InMemoryWorkshops,
     "registrations": InMemoryRegistrations,
+    "services": InMemoryServices,
+    "realisations": InMemoryRealisations,
+    "quotes": InMemoryQuotes,
+    "articles": InMemoryArticles,
+    "comments": InMemoryComments,
+    "review_digests": InMemoryReviewDigests,
 }
 
 
