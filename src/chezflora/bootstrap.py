@@ -36,6 +36,7 @@ from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
 from chezflora.adapters.sqlalchemy.queries.services import SqlServiceQueries
 from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingQueries
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
+from chezflora.adapters.sqlalchemy.queries.stock_levels import SqlStockLevels
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.queries.workshops import SqlWorkshopQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
@@ -52,6 +53,7 @@ from chezflora.application.catalogue.ports import CatalogueUnitOfWork
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.dashboard import DashboardQueries
 from chezflora.application.exports import CsvExports
+from chezflora.application.fresh_stock import FreshStock
 from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.queries import ParameterQueries, UserQueries
@@ -106,6 +108,7 @@ class Container:
     dispatcher: EmailDispatcher
     rate_limiter: RateLimiter
     read_cache: ReadCache
+    fresh_stock: FreshStock
     identity: IdentityUseCases
     users: UserQueries
     dashboard: DashboardQueries
@@ -213,6 +216,8 @@ def build_container(settings: Settings, **overrides: Any) -> Container:
         dispatcher=dispatcher,
         rate_limiter=overrides.get("rate_limiter") or _rate_limiter(settings, redis),
         read_cache=read_cache,
+        # Cached pages show the stock read now, not the stock they were computed with.
+        fresh_stock=FreshStock(read_cache, SqlStockLevels(engine)),
         identity=IdentityUseCases.build(
             uow,
             clock,
