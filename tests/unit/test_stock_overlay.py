@@ -63,24 +63,32 @@ def test_relaying_the_stock_changes_only_the_stock():
 
 def test_a_stocked_page_keeps_its_bytes_until_a_level_differs():
     body = encode_json(PAGE)
-    page = StockedPage(body, {1: 5, 2: 0})
-    assert page.with_levels({1: 5, 2: 0}) is body
-    assert msgspec.json.decode(page.with_levels({2: 7}))["results"][1]["stock"] == 7
-    assert msgspec.json.decode(page.with_levels({1: 5}))["results"][1]["stock"] == 7
+    page = StockedPage(body, {1: 5, 2: 0}, lambda ids: [f"stock:{i}" for i in ids])
+    assert page.namespaces == ["stock:1", "stock:2"]
+    assert page.unmoved([0, 0]) is None  # never checked yet
+    assert page.with_levels({1: 5, 2: 0}, [0, 0]) is body
+    assert page.unmoved([0, 0]) is body
+    assert page.unmoved([0, 1]) is None
+    assert msgspec.json.decode(page.with_levels({2: 7}, [0, 1]))["results"][1]["stock"] == 7
+    assert msgspec.json.decode(page.with_levels({1: 5}, [0, 1]))["results"][1]["stock"] == 7
 
 
 def test_levels_are_read_again_only_after_their_version_moved():
     cache = VersionedReadCache(LocalVersions(), ttl=60)
     table = Levels({1: 5, 2: 0})
     stock = FreshStock(cache, table)
-    assert stock.current([1, 2]) is None
+
+    def current(ids: list[int]) -> dict[int, int] | None:
+        return stock.current(ids, stock.versions(stock.namespaces(ids)))
+
+    assert current([1, 2]) is None
     assert stock.read([1, 2]) == {1: 5, 2: 0}
-    assert stock.current([1, 2]) == {1: 5, 2: 0}
+    assert current([1, 2]) == {1: 5, 2: 0}
     table.levels[1] = 4
     cache.invalidate({stock_namespace(1)})  # the checkout's commit bumps its product's stock
-    assert stock.current([1, 2]) is None
+    assert current([1, 2]) is None
     assert stock.read([1, 2]) == {1: 4, 2: 0}
-    assert stock.current([2]) == {2: 0}
+    assert current([2]) == {2: 0}
     assert table.queries == 2
 
 

@@ -30,14 +30,19 @@ class FreshStock:
         self._cache, self._levels, self._max = cache, levels, max_products
         self._known: dict[int, tuple[int, int]] = {}  # product id → (stock version, stock)
 
-    def versions(self, product_ids: list[int]) -> list[int]:
-        return self._cache.versions([stock_namespace(pid) for pid in product_ids])
+    def namespaces(self, product_ids: list[int]) -> list[str]:
+        return [stock_namespace(pid) for pid in product_ids]
 
-    def current(self, product_ids: list[int]) -> dict[int, int] | None:
-        """The levels known to be current, without a query; None when one must be read again."""
+    def versions(self, namespaces: list[str]) -> list[int]:
+        """The current stock versions of these namespaces (`namespaces(ids)`)."""
+        return self._cache.versions(namespaces)
+
+    def current(self, product_ids: list[int], versions: list[int]) -> dict[int, int] | None:
+        """The levels known under these current versions, without a query; None when one must
+        be read again."""
         known = self._known
         levels: dict[int, int] = {}
-        for pid, version in zip(product_ids, self.versions(product_ids), strict=True):
+        for pid, version in zip(product_ids, versions, strict=True):
             entry = known.get(pid)
             if entry is None or entry[0] != version:
                 return None
@@ -54,7 +59,7 @@ class FreshStock:
 
     def read(self, product_ids: list[int]) -> dict[int, int]:
         """Read the levels now (one query), remembered under the versions read before them."""
-        versions = self.versions(product_ids)
+        versions = self.versions(self.namespaces(product_ids))
         levels = self._levels.stock_of(product_ids)
         self._remember(
             (pid, version, levels[pid])

@@ -55,10 +55,14 @@ _READING: dict[tuple[int, tuple[int, ...]], asyncio.Future[dict[int, int]]] = {}
 
 
 async def _with_current_stock(page: StockedPage, stock: FreshStock) -> bytes:
-    levels = stock.current(page.ids)
-    if levels is None:
+    versions = stock.versions(page.namespaces)
+    body = page.unmoved(versions)
+    if body is not None:
+        return body
+    levels = stock.current(page.ids, versions)
+    if levels is None:  # read after `versions` were: valid under them
         levels = await _once(_READING, (id(stock), tuple(page.ids)), stock.read, page.ids)
-    return page.with_levels(levels)
+    return page.with_levels(levels, versions)
 
 
 async def _once(
@@ -98,7 +102,7 @@ async def _computed_once(
         shown = shown_stock(payload) if stock is not None else {}
         if stock is not None and shown:
             stock.learn(shown, snapshot)  # read after the snapshot: valid under its versions
-            cache.put(namespace, key, version, StockedPage(body, shown))
+            cache.put(namespace, key, version, StockedPage(body, shown, stock.namespaces))
         else:
             dependencies = stock_dependencies(payload, snapshot, any_stock=any_stock)
             cache.put(namespace, key, version, body, dependencies)

@@ -6,7 +6,7 @@ top of an answer or under its list fields (`results`, `items`, `produit`, `produ
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import msgspec
@@ -19,22 +19,31 @@ _encoder = msgspec.json.Encoder()
 
 
 class StockedPage:
-    """A cached answer and the stock levels its bytes show, relaid when those levels move."""
+    """A cached answer, the stock levels its bytes show and the stock versions they were
+    checked under (`namespaces`: each product's stock namespace, in `ids` order)."""
 
-    __slots__ = ("ids", "state")
+    __slots__ = ("ids", "namespaces", "state")
 
-    def __init__(self, body: bytes, shown: Mapping[int, int]) -> None:
+    def __init__(
+        self, body: bytes, shown: Mapping[int, int], namespaces: Callable[[list[int]], list[str]]
+    ) -> None:
         self.ids = sorted(shown)
-        self.state: tuple[Mapping[int, int], bytes] = (shown, body)
+        self.namespaces = namespaces(self.ids)
+        self.state: tuple[list[int] | None, Mapping[int, int], bytes] = (None, shown, body)
 
-    def with_levels(self, levels: Mapping[int, int]) -> bytes:
-        """The page showing `levels` (products missing from it keep the stock shown)."""
-        shown, body = self.state
-        if all(shown.get(pid, level) == level for pid, level in levels.items()):
-            return body
-        relaid = {**shown, **levels}
-        body = restocked(body, relaid)
-        self.state = (relaid, body)
+    def unmoved(self, versions: list[int]) -> bytes | None:
+        """The bytes, when the stock versions are those they were last checked under."""
+        checked, _, body = self.state
+        return body if checked == versions else None
+
+    def with_levels(self, levels: Mapping[int, int], versions: list[int]) -> bytes:
+        """The page showing `levels`, valid under `versions` (products missing from `levels`
+        keep the stock shown)."""
+        _, shown, body = self.state
+        if any(shown.get(pid, level) != level for pid, level in levels.items()):
+            shown = {**shown, **levels}
+            body = restocked(body, shown)
+        self.state = (versions, shown, body)
         return body
 
 
