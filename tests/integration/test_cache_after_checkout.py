@@ -83,3 +83,18 @@ def test_after_a_checkout_a_cached_page_reads_only_the_stock_it_shows(client, co
         **page,
         "results": [{**p, "stock": 7} if p["id"] == rose else p for p in page["results"]],
     }
+
+
+def test_an_admin_stock_edit_moves_that_product_stock_version(client, container, engine):
+    from chezflora.application.read_cache import stock_namespace
+    from tests.integration.helpers import make_admin
+
+    category = add_category(engine)
+    rose = add_product(engine, category, "Rose", "1000.00", stock=10)
+    _, admin = make_admin(client, container)
+    before = container.read_cache.version(stock_namespace(rose))
+    edited = client.patch(f"/api/produits/{rose}/", json={"stock": 3}, headers=bearer(admin))
+    assert edited.status_code == 200, edited.text
+    # The stock levels kept per process are read again, not only the catalogue's pages.
+    assert container.read_cache.version(stock_namespace(rose)) > before
+    assert client.get(f"/api/produits/{rose}/").json()["stock"] == 3
