@@ -93,9 +93,8 @@ async def _computed_once(
     any_stock: bool = False,
     stock: FreshStock | None = None,
 ) -> bytes:
-    snapshot = stock_snapshot(cache)  # before computing: a move meanwhile makes it stale
-
     def computed() -> bytes:
+        snapshot = stock_snapshot(cache)  # before computing: a move meanwhile makes it stale
         payload = compute()
         body = encode_json(payload)
         _, namespace, key, version = flight
