@@ -42,38 +42,23 @@ def main() -> None:
         report["servers"][server] = _measure(env, server, args)
     if args.scale:
         report["scale"] = _scale(env, args)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    _print(report)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    _print(report, args.output)
 
 
 def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     with serving(env, server, args.workers, args.port) as base:
-        for name, url, _ in catalogue_targets(base, env):
+        for name, url, _ in [] if args.writes_only else catalogue_targets(base, env):
             run_wrk(name, url, connections=args.connections, duration=2)  # warm-up
             rows.append(_load(name, url, args).as_dict())
         # One customer per connection, one more for the step probe and one who only browses.
         customers = prepare_customers(base, admin_token(base, env), args.connections + 2)
         probe, browser = customers[-2], customers[-1]
         customers = customers[: args.connections]
-        cart_headers = {"Authorization": f"Bearer {customers[0]['token']}"}
-        run_wrk(
-            "warm-up",
-            f"{base}/api/paniers/mon_panier/",
-            connections=args.connections,
-            duration=2,
-            headers=cart_headers,
-        )
-        rows.append(
-            _load(
-                "GET /api/paniers/mon_panier/",
-                f"{base}/api/paniers/mon_panier/",
-                args,
-                cart_headers,
-            ).as_dict()
-        )
-        rows.append(measure_logins(base, len(customers)))
+        if not args.writes_only:
+            rows.extend(_cart_and_logins(base, customers, args))
         products = first_products(base, len(customers) + 1)
         stock_up(env["CHEZFLORA_DATABASE_URL"], products)
         rows.append(run_flow(base, customers, products[:-1], args.duration, (probe, products[-1])))
@@ -87,10 +72,21 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
                 duration=args.duration,
             )
             rows.append({"name": "mixed", **mixed})
-        # Fresh workshops per server: the customers of an earlier run are registered already.
-        first = add_workshops(env["CHEZFLORA_DATABASE_URL"], WORKSHOPS)
-        rows.append(run_registrations(base, customers, first, WORKSHOPS, args.duration))
+        if not args.writes_only:
+            # Fresh workshops per server: the customers of an earlier run are registered already.
+            first = add_workshops(env["CHEZFLORA_DATABASE_URL"], WORKSHOPS)
+            rows.append(run_registrations(base, customers, first, WORKSHOPS, args.duration))
     return rows
+
+
+def _cart_and_logins(
+    base: str, customers: list[dict[str, Any]], args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    cart_headers = {"Authorization": f"Bearer {customers[0]['token']}"}
+    url = f"{base}/api/paniers/mon_panier/"
+    run_wrk("warm-up", url, connections=args.connections, duration=2, headers=cart_headers)
+    cart = _load("GET /api/paniers/mon_panier/", url, args, cart_headers).as_dict()
+    return [cart, measure_logins(base, len(customers))]
 
 
 def _load(
@@ -118,7 +114,7 @@ def _scale(env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
     return figures
 
 
-def _print(report: dict[str, Any]) -> None:
+def _print(report: dict[str, Any], output: Path) -> None:
     print(
         f"\n{report['products']} products, {report['connections']} connections, "
         f"{report['workers']} workers, {report['duration_s']} s per endpoint"
@@ -163,7 +159,7 @@ def _print(report: dict[str, Any]) -> None:
             f"\nscale: p50 slowdown 1k→100k = {scale['slowdown_p50']}×, "
             f"throughput ratio = {scale['throughput_ratio']}×"
         )
-    print(f"\nwritten to {RESULTS / 'latest.json'}")
+    print(f"\nwritten to {output}")
 
 
 def _print_mixed(row: dict[str, Any]) -> None:
@@ -200,6 +196,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-mixed", dest="mixed", action="store_false", help="skip browsing-while-buying"
     )
     parser.add_argument("--mixed-buyers", type=int, default=2)
+    parser.add_argument(
+        "--writes-only",
+        action="store_true",
+        help="only the checkout flow and the mixed scenario (no read, login or workshop rows)",
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     return parser
 
 

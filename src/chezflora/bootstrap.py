@@ -35,6 +35,7 @@ from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
 from chezflora.adapters.sqlalchemy.queries.services import SqlServiceQueries
 from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingRows
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
+from chezflora.adapters.sqlalchemy.queries.stock_levels import SqlStockLevels
 from chezflora.adapters.sqlalchemy.queries.subscriptions import SqlSubscriptionQueries
 from chezflora.adapters.sqlalchemy.queries.workshops import SqlWorkshopQueries
 from chezflora.adapters.sqlalchemy.repositories.outbox import OutboxStore
@@ -50,6 +51,7 @@ from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.contact import SendContactMessage
 from chezflora.application.dashboard import DashboardQueries
 from chezflora.application.exports import CsvExports
+from chezflora.application.fresh_stock import FreshStock
 from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.queries import ParameterQueries, UserQueries
@@ -102,6 +104,7 @@ class Container:
     dispatcher: EmailDispatcher
     rate_limiter: RateLimiter
     read_cache: ReadCache
+    fresh_stock: FreshStock
     identity: IdentityUseCases
     users: UserQueries
     dashboard: DashboardQueries
@@ -215,6 +218,8 @@ def build_container(
         dispatcher=dispatcher,
         rate_limiter=rate_limiter or _rate_limiter(settings, redis),
         read_cache=read_cache,
+        # Cached pages show the stock read now, not the stock they were computed with.
+        fresh_stock=FreshStock(read_cache, SqlStockLevels(engine)),
         identity=IdentityUseCases.build(
             uow,
             clock,

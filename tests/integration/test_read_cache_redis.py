@@ -87,3 +87,44 @@ def test_without_a_live_listener_versions_are_asked_from_redis(redis_url):
     assert silent.current("catalogue") == 41
     Redis.from_url(redis_url).incr(PREFIX + "catalogue")
     assert silent.current("catalogue") == 42
+
+
+def test_a_stock_move_in_one_process_shows_on_the_other_process_cached_page(redis_url):
+    import asyncio
+    from types import SimpleNamespace
+
+    import msgspec
+    from litestar.datastructures import MultiDict
+
+    from chezflora.adapters.read_cache import VersionedReadCache
+    from chezflora.application.fresh_stock import FreshStock
+    from chezflora.application.read_cache import STOCK, stock_namespace
+    from chezflora.entrypoints.http.cached import cached_json
+
+    table = {1: 5, 2: 9}  # the products table both processes read
+
+    class Levels:
+        def stock_of(self, product_ids: list[int]) -> dict[int, int]:
+            return {p: table[p] for p in product_ids}
+
+    reader = VersionedReadCache(RedisVersions(Redis.from_url(redis_url)), ttl=60)
+    writer = VersionedReadCache(RedisVersions(Redis.from_url(redis_url)), ttl=60)
+    stock = FreshStock(reader, Levels())
+    page = {"results": [{"id": pid, "stock": level} for pid, level in table.items()]}
+    request = SimpleNamespace(query_params=MultiDict(), url=SimpleNamespace(path="/api/produits/"))
+
+    def shown() -> list[int]:
+        response = asyncio.run(
+            cached_json(reader, request, "catalogue", "public", lambda: page, stock)
+        )
+        return [p["stock"] for p in msgspec.json.decode(response.content)["results"]]
+
+    try:
+        assert shown() == [5, 9]
+        table[1] = 4  # a checkout in the other process commits, then bumps its product's stock
+        writer.invalidate({STOCK, stock_namespace(1)})
+        took = _until(lambda: shown() == [4, 9])
+        assert took < 0.5
+    finally:
+        reader.close()
+        writer.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -12,13 +12,10 @@ import anyio.to_thread
 from litestar import Request, Response
 from litestar.serialization import encode_json
 
+from chezflora.application.fresh_stock import FreshStock
 from chezflora.application.identity.authentication import Viewer
-from chezflora.application.read_cache import (
-    Dependencies,
-    ReadCache,
-    stock_dependencies_of,
-    stock_snapshot,
-)
+from chezflora.application.read_cache import ReadCache, stock_snapshot
+from chezflora.entrypoints.http.stock_overlay import StockedPage, shown_stock, stock_dependencies
 
 
 async def cached_json(
@@ -27,25 +24,66 @@ async def cached_json(
     namespace: str,
     audience: str,
     compute: Callable[[], Any],
+    stock: FreshStock | None = None,
 ) -> Response[bytes]:
     """A hit is answered on the event loop; a miss computes in a worker thread.
 
-    `audience` separates what differs by viewer (admins also see inactive products). An entry
-    also depends on the stock of the products it shows (or on any stock move when the query
-    filters or orders by stock): a checkout elsewhere does not flush it.
+    `audience` separates what differs by viewer (admins also see inactive products). With
+    `stock`, a page showing products stays cached when their stock moves: each hit shows the
+    current levels (`FreshStock`: no query while they have not moved). Without it, or when the
+    query filters or orders by stock, an entry depends on the stock versions of what it shows.
     """
     query = urlencode(sorted(request.query_params.multi_items()))
     key = f"{audience}|{request.url.path.rstrip('/')}?{query}"
     version = cache.version(namespace)
-    body = cache.get(namespace, key, version)
-    if not isinstance(body, bytes):
+    entry = cache.get(namespace, key, version)
+    if isinstance(entry, bytes):
+        body = entry
+    elif isinstance(entry, StockedPage) and stock is not None:
+        body = await _with_current_stock(entry, stock)
+    else:
         flight = (id(cache), namespace, key, version)
-        body = await _computed_once(flight, cache, compute, "stock" in query)
+        any_stock = "stock" in query
+        body = await _computed_once(flight, cache, compute, any_stock, None if any_stock else stock)
     return Response(content=body, media_type="application/json")
 
 
 # Misses of the same entry at the same moment share one computation instead of stampeding.
 _IN_FLIGHT: dict[tuple[int, str, str, int], asyncio.Future[bytes]] = {}
+# Hits that find the same products' stock moved share one read of it.
+_READING: dict[tuple[int, tuple[int, ...]], asyncio.Future[dict[int, int]]] = {}
+
+
+async def _with_current_stock(page: StockedPage, stock: FreshStock) -> bytes:
+    versions = stock.versions(page.namespaces)
+    body = page.unmoved(versions)
+    if body is not None:
+        return body
+    levels = stock.current(page.ids, versions)
+    if levels is None:  # read after `versions` were: valid under them
+        levels = await _once(_READING, (id(stock), tuple(page.ids)), stock.read, page.ids)
+    return page.with_levels(levels, versions)
+
+
+async def _once(
+    flights: dict[Any, asyncio.Future[Any]], flight: Any, work: Callable[..., Any], *args: Any
+) -> Any:
+    """`work(*args)` in a worker thread, shared by the callers asking for the same `flight`."""
+    pending = flights.get(flight)
+    if pending is not None:
+        return await asyncio.shield(pending)
+    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    future.add_done_callback(lambda f: f.cancelled() or f.exception())
+    flights[flight] = future
+    try:
+        result = await anyio.to_thread.run_sync(work, *args)
+    except BaseException as exc:
+        future.set_exception(exc)
+        raise
+    finally:
+        flights.pop(flight, None)
+    future.set_result(result)
+    return result
 
 
 async def _computed_once(
@@ -53,26 +91,23 @@ async def _computed_once(
     cache: ReadCache,
     compute: Callable[[], Any],
     any_stock: bool = False,
+    stock: FreshStock | None = None,
 ) -> bytes:
-    pending = _IN_FLIGHT.get(flight)
-    if pending is not None:
-        return await asyncio.shield(pending)
-    future: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
-    future.add_done_callback(lambda f: f.cancelled() or f.exception())
-    _IN_FLIGHT[flight] = future
-    try:
+    def computed() -> bytes:
         snapshot = stock_snapshot(cache)  # before computing: a move meanwhile makes it stale
-        payload = await anyio.to_thread.run_sync(compute)
+        payload = compute()
         body = encode_json(payload)
-        dependencies = stock_dependencies(payload, snapshot, any_stock=any_stock)
-    except BaseException as exc:
-        future.set_exception(exc)
-        raise
-    finally:
-        _IN_FLIGHT.pop(flight, None)
-    _, namespace, key, version = flight
-    cache.put(namespace, key, version, body, dependencies)
-    future.set_result(body)
+        _, namespace, key, version = flight
+        shown = shown_stock(payload) if stock is not None else {}
+        if stock is not None and shown:
+            stock.learn(shown, snapshot)  # read after the snapshot: valid under its versions
+            cache.put(namespace, key, version, StockedPage(body, shown, stock.namespaces))
+        else:
+            dependencies = stock_dependencies(payload, snapshot, any_stock=any_stock)
+            cache.put(namespace, key, version, body, dependencies)
+        return body
+
+    body: bytes = await _once(_IN_FLIGHT, flight, computed)
     return body
 
 
@@ -95,37 +130,9 @@ def cached_read(
                 namespace,
                 audience,
                 functools.partial(handler, *args, **kwargs),
+                kwargs["container"].fresh_stock,
             )
 
         return serve
 
     return decorate
-
-
-def stock_dependencies(
-    payload: object, snapshot: Mapping[str, int], *, any_stock: bool = False
-) -> Dependencies:
-    """The stock versions a computed page depends on: those of the products it shows (any
-    object with an `id` and a `stock`, found under the wire's list fields), or every stock move
-    when `any_stock` (a page filtered or ordered by stock)."""
-    return stock_dependencies_of(set(_product_ids(payload, 0)), snapshot, any_stock=any_stock)
-
-
-def _field(item: object, name: str) -> Any:
-    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
-
-
-def _product_ids(payload: object, depth: int) -> Iterable[int]:
-    if depth > 4 or isinstance(payload, str | bytes | int | float | bool) or payload is None:
-        return
-    if isinstance(payload, list | tuple):
-        for item in payload:
-            yield from _product_ids(item, depth + 1)
-        return
-    product_id, stock = _field(payload, "id"), _field(payload, "stock")
-    if isinstance(product_id, int) and isinstance(stock, int):
-        yield product_id
-    for name in ("results", "items", "produit", "produits"):
-        nested = _field(payload, name)
-        if nested is not None:
-            yield from _product_ids(nested, depth + 1)

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.sqlalchemy.change_tracking import note_stale
 from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.product_rows import product_of
 from chezflora.adapters.sqlalchemy.tables.catalogue import (
@@ -18,6 +19,7 @@ from chezflora.adapters.sqlalchemy.tables.catalogue import (
     promotions,
 )
 from chezflora.application.catalogue.ports import PromotionDraft
+from chezflora.application.read_cache import STOCK, stock_namespace
 from chezflora.domain.catalogue import CATEGORY_NOT_EMPTY, PRODUCT_IN_USE, Category, Product
 from chezflora.domain.errors import Conflict
 
@@ -91,6 +93,8 @@ class SqlProductRepository:
     def save(self, product: Product, now: datetime) -> None:
         values = self._values(product) | {"date_mise_a_jour": now}
         self._conn.execute(sa.update(products).where(products.c.id == product.id).values(**values))
+        # Its stock may have moved: the levels kept per process (`FreshStock`) are read again.
+        note_stale(self._conn, {STOCK, stock_namespace(product.id)})
 
     def delete(self, product_id: int) -> None:
         # Subscription lines refer to products without ON DELETE: keep the subscription intact.

@@ -77,8 +77,8 @@ async def my_cart(
 ) -> Response[bytes]:
     """Get-or-create the caller's cart, with its `total` at today's effective prices.
 
-    Served from the read cache per caller until this caller's cart (group), the catalogue or
-    the stock of a product in it changes.
+    Served from the read cache per caller until this caller's cart (group) or the catalogue
+    changes; the stock of its products is shown as it is now.
     """
     catalogue = container.read_cache.version("catalogue")
     audience = f"client:{caller.user_id}|catalogue:{catalogue}"
@@ -88,6 +88,7 @@ async def my_cart(
         cart_namespace(caller.user_id),
         audience,
         lambda: _my_cart(container, caller),
+        container.fresh_stock,
     )
 
 
