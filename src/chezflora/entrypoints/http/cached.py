@@ -79,7 +79,7 @@ async def _computed_once(
 def cached_read(
     namespace: str,
 ) -> Callable[[Callable[..., Any]], Callable[..., Awaitable[Response[bytes]]]]:
-    """Serve a sync read handler from the cache; it must take `request`, `viewer`, `container`.
+    """Serve a sync read handler from the cache; it must take `request`, `viewer`, `read_cache`.
 
     The handler keeps its signature and return annotation, so the OpenAPI document is unchanged.
     """
@@ -90,7 +90,7 @@ def cached_read(
             viewer: Viewer | None = kwargs["viewer"]
             audience = "admin" if viewer is not None and viewer.is_admin else "public"
             return await cached_json(
-                kwargs["container"].read_cache,
+                kwargs["read_cache"],
                 kwargs["request"],
                 namespace,
                 audience,
