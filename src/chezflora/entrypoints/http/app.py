@@ -1,4 +1,5 @@
-"""The Litestar application factory: routes, errors, CORS, OpenAPI; the container lives in state."""
+"""The Litestar application factory: routes, errors, CORS, OpenAPI; handlers get what they need
+from the container through the providers of dependencies.py."""
 
 from __future__ import annotations
 
@@ -6,11 +7,9 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
-from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 
 from chezflora.bootstrap import Container
-from chezflora.entrypoints.http.auth import DEPENDENCIES
 from chezflora.entrypoints.http.body_guard import guard_body
 from chezflora.entrypoints.http.controllers import (
     addresses,
@@ -35,6 +34,8 @@ from chezflora.entrypoints.http.controllers import (
     wishlist,
     workshops,
 )
+from chezflora.entrypoints.http.dependencies import providers
+from chezflora.entrypoints.http.dependency_order import resolve_dependencies_in_sequence
 from chezflora.entrypoints.http.errors import EXCEPTION_HANDLERS
 from chezflora.entrypoints.http.openapi import DocumentedSwagger
 from chezflora.entrypoints.worker.broker import BackgroundWorker
@@ -87,16 +88,17 @@ def create_app(container: Container) -> Litestar:
     # Without Redis the API process delivers its own e-mails: a worker on the in-memory broker.
     worker = BackgroundWorker(container, threads=2, worker_timeout=250)
     background = container.jobs.in_process
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,
-        dependencies=DEPENDENCIES,
+        dependencies=providers(container),
         before_request=guard_body,
         exception_handlers=EXCEPTION_HANDLERS,
         cors_config=cors,
         openapi_config=openapi,
-        state=State({"container": container}),
         on_startup=[lambda: worker.start()] if background else [],
         on_shutdown=[lambda: worker.stop(), container.close] if background else [container.close],
         request_max_body_size=6 * 1024 * 1024,
         debug=False,
     )
+    resolve_dependencies_in_sequence(app)
+    return app

@@ -10,7 +10,7 @@ from litestar.di import NamedDependency, Provide
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.bootstrap import Container
-from chezflora.domain.errors import Forbidden, NotAuthenticated, TooManyRequests
+from chezflora.domain.errors import Forbidden, NotAuthenticated
 
 ACCOUNTS = "accounts"
 NOBODY = object()  # a token already found invalid
@@ -18,34 +18,36 @@ NOT_AUTHENTICATED = "Informations d'authentification non fournies."
 ADMIN_ONLY = "Réservé aux administrateurs"
 
 
-def provide_container(request: Request[Any, Any, Any]) -> Container:
-    container: Container = request.app.state.container
-    return container
+def auth_providers(container: Container) -> dict[str, Provide]:
+    """`viewer` (anyone), `caller` (a signed-in user) and `admin`, for this container."""
 
+    async def provide_viewer(request: Request[Any, Any, Any]) -> Viewer | None:
+        """An invalid or expired token counts as anonymous: public pages keep working.
 
-async def provide_viewer(
-    request: Request[Any, Any, Any], container: NamedDependency[Container]
-) -> Viewer | None:
-    """An invalid or expired token counts as anonymous: public pages keep working.
+        A token is checked against the account (ban, token version) in a worker thread, and the
+        answer is kept in the read cache until any account changes ("accounts" namespace), so a
+        ban or a password change refuses the token at once, in every process.
+        """
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None
+        cache, token = container.read_cache, token.strip()
+        version = cache.version(ACCOUNTS)
+        known = cache.get(ACCOUNTS, token, version)
+        if isinstance(known, Viewer):
+            return known
+        if known is NOBODY:
+            return None
+        viewer = await anyio.to_thread.run_sync(container.identity.authenticate, token)
+        cache.put(ACCOUNTS, token, version, viewer if viewer is not None else NOBODY)
+        return viewer
 
-    A token is checked against the account (ban, token version) in a worker thread, and the
-    answer is kept in the read cache until any account changes ("accounts" namespace), so a ban
-    or a password change refuses the token at once, in every process.
-    """
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
-    cache, token = container.read_cache, token.strip()
-    version = cache.version(ACCOUNTS)
-    known = cache.get(ACCOUNTS, token, version)
-    if isinstance(known, Viewer):
-        return known
-    if known is NOBODY:
-        return None
-    viewer = await anyio.to_thread.run_sync(container.identity.authenticate, token)
-    cache.put(ACCOUNTS, token, version, viewer if viewer is not None else NOBODY)
-    return viewer
+    return {
+        "viewer": Provide(provide_viewer),
+        "caller": Provide(provide_caller, sync_to_thread=False),
+        "admin": Provide(provide_admin, sync_to_thread=False),
+    }
 
 
 def provide_caller(viewer: NamedDependency[Viewer | None]) -> Viewer:
@@ -58,19 +60,3 @@ def provide_admin(caller: NamedDependency[Viewer]) -> Viewer:
     if not caller.is_admin:
         raise Forbidden(ADMIN_ONLY)
     return caller
-
-
-def throttle(request: Request[Any, Any, Any], container: Container, scope: str) -> None:
-    """Count this request against the client IP's budget for `scope` (decisions.md §2)."""
-    client = request.client.host if request.client else "unknown"
-    wait = container.rate_limiter.hit(scope, client)
-    if wait is not None:
-        raise TooManyRequests(wait)
-
-
-DEPENDENCIES = {
-    "container": Provide(provide_container, sync_to_thread=False),
-    "viewer": Provide(provide_viewer),
-    "caller": Provide(provide_caller, sync_to_thread=False),
-    "admin": Provide(provide_admin, sync_to_thread=False),
-}

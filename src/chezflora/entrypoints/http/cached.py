@@ -114,7 +114,8 @@ async def _computed_once(
 def cached_read(
     namespace: str,
 ) -> Callable[[Callable[..., Any]], Callable[..., Awaitable[Response[bytes]]]]:
-    """Serve a sync read handler from the cache; it must take `request`, `viewer`, `container`.
+    """Serve a sync read handler from the cache; it must take `request`, `viewer`, `read_cache`
+    and `fresh_stock` (the stock shown is laid over each hit).
 
     The handler keeps its signature and return annotation, so the OpenAPI document is unchanged.
     """
@@ -125,12 +126,12 @@ def cached_read(
             viewer: Viewer | None = kwargs["viewer"]
             audience = "admin" if viewer is not None and viewer.is_admin else "public"
             return await cached_json(
-                kwargs["container"].read_cache,
+                kwargs["read_cache"],
                 kwargs["request"],
                 namespace,
                 audience,
                 functools.partial(handler, *args, **kwargs),
-                kwargs["container"].fresh_stock,
+                kwargs["fresh_stock"],
             )
 
         return serve

@@ -1,7 +1,10 @@
 """`Idempotency-Key` for any POST handler: the first answer is stored and replayed for 24 h.
 
-    return idempotent(request, caller, container, data, lambda: (201, payload))
-    return idempotent(request, caller, container, data, work, atomic=True)
+    return idempotent(request, caller, idempotency, data, lambda: (201, payload))
+    return idempotent(request, caller, idempotency, data, work, atomic=True)
+
+`idempotency` is the guard a handler receives by injection (the key store shared by checkout,
+payment simulation, subscription creation and workshop registration, decisions §4).
 
 `atomic=True` (checkout, payment simulation): the key, the work and its answer share one
 transaction, so `work` must build its answer from what the use case returns, not by reading it
@@ -21,9 +24,8 @@ import msgspec
 from litestar import Request, Response
 from litestar.enums import MediaType
 
-from chezflora.application.idempotency import RecordedAnswer, Replayed
+from chezflora.application.idempotency import IdempotencyGuard, RecordedAnswer, Replayed
 from chezflora.application.identity.authentication import Viewer
-from chezflora.bootstrap import Container
 from chezflora.domain.idempotency import fingerprint
 
 HEADER = "idempotency-key"
@@ -33,7 +35,7 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 def idempotent(
     request: Request[Any, Any, Any],
     caller: Viewer,
-    container: Container,
+    guard: IdempotencyGuard,
     body: object,
     work: Callable[[], tuple[int, object]],
     *,
@@ -44,7 +46,7 @@ def idempotent(
         return _json(_recorded(work()))
     canonical = b"" if body is None else msgspec.json.encode(body, order="sorted")
     path = request.url.path.rstrip("/")
-    outcome = container.idempotency.run(
+    outcome = guard.run(
         caller.user_id,
         key,
         fingerprint(request.method, path, canonical),

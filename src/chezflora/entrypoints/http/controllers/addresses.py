@@ -9,12 +9,13 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.shopping.views import Scope
-from chezflora.bootstrap import Container
 from chezflora.domain.address import NOT_FOUND_MESSAGE
 from chezflora.domain.errors import NotFound
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.shopping import AddressIn, AddressOut, address_out
 from chezflora.entrypoints.http.wire.values import present
@@ -22,8 +23,8 @@ from chezflora.entrypoints.http.wire.values import present
 AnyRequest = Request[Any, Any, Any]
 
 
-def _detail(container: Container, caller: Viewer, address_id: int) -> AddressOut:
-    view = container.shopping.queries.address(Scope.of(caller.user_id, caller.is_admin), address_id)
+def _detail(shopping: ShoppingModule, caller: Viewer, address_id: int) -> AddressOut:
+    view = shopping.queries.address(Scope.of(caller.user_id, caller.is_admin), address_id)
     if view is None:
         raise NotFound(NOT_FOUND_MESSAGE)
     return address_out(view)
@@ -32,16 +33,19 @@ def _detail(container: Container, caller: Viewer, address_id: int) -> AddressOut
 @get("/api/adresses/", tags=["adresses"])
 @blocking
 def list_addresses(
-    request: AnyRequest, caller: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    caller: NamedDependency[Viewer],
+    shopping: Injected[ShoppingModule],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """Own addresses (the default first); admins all. `search` on client, nom, ville."""
     params = request.query_params
-    page = container.shopping.queries.addresses(
+    page = shopping.queries.addresses(
         Scope.of(caller.user_id, caller.is_admin),
         query.list_options(params),
         query.page_request(params),
     )
-    return envelope(request, page, address_out, container.settings.public_base_url)
+    return envelope(request, page, address_out, base_url)
 
 
 @post("/api/adresses/", tags=["adresses"])
@@ -49,11 +53,11 @@ def list_addresses(
 def create_address(
     data: JSONBody[AddressIn],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
 ) -> AddressOut:
     """nom, rue, ville, code_postal, pays required; `is_default` unsets the other defaults."""
-    address_id = container.shopping.create_address(caller, present(data))
-    return _detail(container, caller, address_id)
+    address_id = shopping.create_address(caller, present(data))
+    return _detail(shopping, caller, address_id)
 
 
 @get("/api/adresses/{address_id:int}/", tags=["adresses"])
@@ -61,10 +65,10 @@ def create_address(
 def address_detail(
     address_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
 ) -> AddressOut:
     """One address: its owner's or, for admins, any (others get 404)."""
-    return _detail(container, caller, address_id)
+    return _detail(shopping, caller, address_id)
 
 
 @route(
@@ -77,11 +81,11 @@ def update_address(
     address_id: FromPath[int],
     data: JSONBody[AddressIn],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
 ) -> AddressOut:
     """PUT is partial, like PATCH (the client sends PUT without every field)."""
-    container.shopping.update_address(caller, address_id, present(data))
-    return _detail(container, caller, address_id)
+    shopping.update_address(caller, address_id, present(data))
+    return _detail(shopping, caller, address_id)
 
 
 @delete("/api/adresses/{address_id:int}/", tags=["adresses"])
@@ -89,10 +93,10 @@ def update_address(
 def delete_address(
     address_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
 ) -> None:
     """Owner or admin; orders that used it keep their history."""
-    container.shopping.delete_address(caller, address_id)
+    shopping.delete_address(caller, address_id)
 
 
 ROUTES = [

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request, post
-from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
+from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.registration import Register
-from chezflora.bootstrap import Container
-from chezflora.domain.errors import InvalidInput, TooManyRequests
-from chezflora.entrypoints.http.auth import throttle
+from chezflora.domain.errors import InvalidInput
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
+from chezflora.entrypoints.http.throttle import Throttle
 from chezflora.entrypoints.http.wire.identity import (
     AccessOut,
     Credentials,
@@ -33,37 +33,41 @@ ACCOUNT_SCOPE = "login_account"
 @post("/api/token/", status_code=200, tags=["auth"], opt={"errors": (401, 403)})
 @blocking
 def obtain_tokens(
-    request: AnyRequest, data: JSONBody[Credentials], container: NamedDependency[Container]
+    request: AnyRequest,
+    data: JSONBody[Credentials],
+    identity: Injected[IdentityUseCases],
+    throttle: Injected[Throttle],
 ) -> TokensOut:
     """Log in with username and password (throttled per IP, and failures per account)."""
-    throttle(request, container, "login")
+    throttle("login")
     account = data.username.strip().lower()
-    wait = container.rate_limiter.peek(ACCOUNT_SCOPE, account)
-    if wait is not None:
-        raise TooManyRequests(wait)
+    throttle.refuse_if_spent(ACCOUNT_SCOPE, account)
     try:
-        pair = container.identity.log_in(data.username, data.password)
+        pair = identity.log_in(data.username, data.password)
     except InvalidInput:
-        container.rate_limiter.hit(ACCOUNT_SCOPE, account)  # only failures count
+        throttle.count(ACCOUNT_SCOPE, account)  # only failures count
         raise
     return TokensOut(access=pair.access, refresh=pair.refresh)
 
 
 @post("/api/token/refresh/", status_code=200, tags=["auth"])
 @blocking
-def refresh_token(data: JSONBody[RefreshIn], container: NamedDependency[Container]) -> AccessOut:
+def refresh_token(data: JSONBody[RefreshIn], identity: Injected[IdentityUseCases]) -> AccessOut:
     """A new access token; a bad refresh token is a 400 (the React client hangs on 401)."""
-    return AccessOut(access=container.identity.refresh(data.refresh))
+    return AccessOut(access=identity.refresh(data.refresh))
 
 
 @post(["/api/register/", "/api/utilisateurs/register/"], tags=["auth"])
 @blocking
 def register(
-    request: AnyRequest, data: JSONBody[RegisterIn], container: NamedDependency[Container]
+    request: AnyRequest,
+    data: JSONBody[RegisterIn],
+    identity: Injected[IdentityUseCases],
+    throttle: Injected[Throttle],
 ) -> StatusOut:
     """Create an inactive client and e-mail an activation code."""
-    throttle(request, container, "register")
-    user_id = container.identity.register(Register(data.username, data.email, data.password))
+    throttle("register")
+    user_id = identity.register(Register(data.username, data.email, data.password))
     return StatusOut(status="Utilisateur créé, OTP envoyé par email", user_id=user_id)
 
 
@@ -74,13 +78,16 @@ def register(
 )
 @blocking
 def verify_otp(
-    request: AnyRequest, data: JSONBody[VerifyIn], container: NamedDependency[Container]
+    request: AnyRequest,
+    data: JSONBody[VerifyIn],
+    identity: Injected[IdentityUseCases],
+    throttle: Injected[Throttle],
 ) -> StatusOut:
     """Activate an account with its code (five wrong tries burn the code)."""
-    throttle(request, container, "verify_otp")
+    throttle("verify_otp")
     if data.user_id is None or not data.code:
         raise InvalidInput("user_id et code sont requis")
-    container.identity.verify_code(data.user_id, data.code)
+    identity.verify_code(data.user_id, data.code)
     return StatusOut(status="Compte activé")
 
 
@@ -91,13 +98,16 @@ def verify_otp(
 )
 @blocking
 def resend_otp(
-    request: AnyRequest, data: JSONBody[ResendIn], container: NamedDependency[Container]
+    request: AnyRequest,
+    data: JSONBody[ResendIn],
+    identity: Injected[IdentityUseCases],
+    throttle: Injected[Throttle],
 ) -> StatusOut:
     """A new activation code, by `user_id` or `email`; one a minute at most."""
-    throttle(request, container, "resend_otp")
+    throttle("resend_otp")
     if data.user_id is None and not data.email:
         raise InvalidInput("Email requis")
-    user_id = container.identity.resend_code(data.user_id, data.email)
+    user_id = identity.resend_code(data.user_id, data.email)
     return StatusOut(status="Nouvel OTP envoyé", user_id=user_id)
 
 
@@ -108,13 +118,16 @@ def resend_otp(
 )
 @blocking
 def reset_password(
-    request: AnyRequest, data: JSONBody[ResetIn], container: NamedDependency[Container]
+    request: AnyRequest,
+    data: JSONBody[ResetIn],
+    identity: Injected[IdentityUseCases],
+    throttle: Injected[Throttle],
 ) -> StatusOut:
     """E-mail a reset code; the answer is the same whether the account exists or not."""
-    throttle(request, container, "reset")
+    throttle("reset")
     if not data.email:
         raise InvalidInput("Email requis")
-    container.identity.request_reset(data.email)
+    identity.request_reset(data.email)
     return StatusOut(status="Code de réinitialisation envoyé")
 
 
@@ -125,11 +138,14 @@ def reset_password(
 )
 @blocking
 def confirm_reset(
-    request: AnyRequest, data: JSONBody[ResetConfirmIn], container: NamedDependency[Container]
+    request: AnyRequest,
+    data: JSONBody[ResetConfirmIn],
+    identity: Injected[IdentityUseCases],
+    throttle: Injected[Throttle],
 ) -> StatusOut:
     """Set a new password with the e-mailed reset code."""
-    throttle(request, container, "reset")
-    container.identity.confirm_reset(data.email, data.code, data.new_password)
+    throttle("reset")
+    identity.confirm_reset(data.email, data.code, data.new_password)
     return StatusOut(status="Mot de passe réinitialisé avec succès")
 
 

@@ -14,10 +14,10 @@ from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException
 from litestar.params import FromPath
 
-from chezflora.application.blog import ArticleInput
+from chezflora.application.blog import ArticleInput, BlogModule
 from chezflora.application.blog.queries import ArticleFilters
 from chezflora.application.identity.authentication import Viewer
-from chezflora.bootstrap import Container
+from chezflora.application.ports import Clock
 from chezflora.domain.article import ARTICLE_NOT_FOUND
 from chezflora.domain.catalogue_fields import validate_flag
 from chezflora.domain.errors import InvalidInput, NotFound
@@ -25,6 +25,7 @@ from chezflora.domain.photo import ImageTooLarge, UnsupportedImage
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.blog import (
     ArticleDetailOut,
@@ -85,8 +86,8 @@ async def _write(fn: Any, *args: Any) -> Any:
         raise HTTPException(status_code=status, detail=exc.message) from None
 
 
-def _detail(container: Container, article_id: int, include_inactive: bool) -> ArticleDetailOut:
-    detail = container.blog.queries.article(article_id, include_inactive)
+def _detail(blog: BlogModule, article_id: int, include_inactive: bool) -> ArticleDetailOut:
+    detail = blog.queries.article(article_id, include_inactive)
     if detail is None:
         raise NotFound(ARTICLE_NOT_FOUND)
     return article_detail_out(detail)
@@ -97,7 +98,8 @@ def _detail(container: Container, article_id: int, include_inactive: bool) -> Ar
 def list_articles(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """Newest first. Visitors and clients: active articles; admins: all, filter `is_active`.
     Also `titre`, `search` (titre, contenu), `ordering` (date_publication, titre)."""
@@ -108,20 +110,23 @@ def list_articles(
         titre=query.text(params, "titre"),
         options=query.list_options(params),
     )
-    page = container.blog.queries.find_articles(filters, query.page_request(params))
-    return envelope(request, page, article_out, container.settings.public_base_url)
+    page = blog.queries.find_articles(filters, query.page_request(params))
+    return envelope(request, page, article_out, base_url)
 
 
 @get("/api/articles/stats/", tags=TAGS)
 @blocking
 def article_stats(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    blog: Injected[BlogModule],
+    clock: Injected[Clock],
 ) -> ArticleStatsOut:
     """Admin: totals, active articles by author, articles of the last `days` (default 30), and
     the five articles with the most published comments in that window."""
     days = query.integer(request.query_params, "days", minimum=1) or 30
-    since = container.clock.now() - timedelta(days=min(days, 36_500))
-    return article_stats_out(container.blog.queries.article_stats(since))
+    since = clock.now() - timedelta(days=min(days, 36_500))
+    return article_stats_out(blog.queries.article_stats(since))
 
 
 @get("/api/articles/{article_id:int}/", tags=TAGS)
@@ -129,23 +134,23 @@ def article_stats(
 def article_detail(
     article_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
 ) -> ArticleDetailOut:
     """The article and `commentaires`: published top-level comments, oldest first, each with its
     published `reponses` (a hidden comment hides its replies). Inactive: 404 except for admins."""
-    return _detail(container, article_id, is_admin(viewer))
+    return _detail(blog, article_id, is_admin(viewer))
 
 
 @post("/api/articles/", tags=TAGS, opt={"form": True, "body": article_form(creating=True)})
 async def create_article(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest, admin: NamedDependency[Viewer], blog: Injected[BlogModule]
 ) -> ArticleDetailOut:
     """Admin, multipart (or JSON): `titre`, `contenu` (HTML, sanitized with an allow-list: no
     scripts, event handlers or javascript: URLs), optional `cover` image, `is_active`
     ("true"/"false", default true). The author is the caller. 415/413 for a bad cover."""
     data = await _article_input(request)
-    article_id = await _write(container.blog.create_article, admin, data)
-    return await anyio.to_thread.run_sync(_detail, container, article_id, True)
+    article_id = await _write(blog.create_article, admin, data)
+    return await anyio.to_thread.run_sync(_detail, blog, article_id, True)
 
 
 @route(
@@ -158,21 +163,21 @@ async def update_article(
     request: AnyRequest,
     article_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
 ) -> ArticleDetailOut:
     """Admin, partial (PUT too): absent fields keep their value; no `cover` keeps the cover."""
     data = await _article_input(request)
-    await _write(container.blog.update_article, article_id, data)
-    return await anyio.to_thread.run_sync(_detail, container, article_id, True)
+    await _write(blog.update_article, article_id, data)
+    return await anyio.to_thread.run_sync(_detail, blog, article_id, True)
 
 
 @delete("/api/articles/{article_id:int}/", tags=TAGS)
 @blocking
 def delete_article(
-    article_id: FromPath[int], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    article_id: FromPath[int], admin: NamedDependency[Viewer], blog: Injected[BlogModule]
 ) -> None:
     """Admin: the article, its comments and its cover file."""
-    container.blog.delete_article(article_id)
+    blog.delete_article(article_id)
 
 
 ROUTES = [

@@ -10,17 +10,19 @@ from litestar import HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from chezflora.application.blog import AdminCommentChanges, NewComment
+from chezflora.application.blog import AdminCommentChanges, BlogModule, NewComment
 from chezflora.application.blog.queries import CommentFilters
 from chezflora.application.identity.authentication import Viewer
-from chezflora.bootstrap import Container
+from chezflora.application.ports import Clock
 from chezflora.domain.catalogue_fields import validate_flag, validate_id
 from chezflora.domain.comment import COMMENT_NOT_FOUND
-from chezflora.domain.errors import InvalidInput, NotFound, TooManyRequests
+from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.domain.moderation import ModerationState
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
+from chezflora.entrypoints.http.throttle import Throttle
 from chezflora.entrypoints.http.wire.blog import (
     CommentIn,
     CommentOut,
@@ -40,15 +42,13 @@ ADMIN_ONLY = "Seul un administrateur peut modifier ce champ."
 STATES = frozenset(state.value for state in ModerationState)
 
 
-def _throttle(container: Container, author: Viewer) -> None:
+def _throttle(throttle: Throttle, author: Viewer) -> None:
     """A per-user budget (settings `throttle_rates["comment"]`, default 10/minute)."""
-    wait = container.rate_limiter.hit("comment", f"user:{author.user_id}")
-    if wait is not None:
-        raise TooManyRequests(wait)
+    throttle("comment", f"user:{author.user_id}")
 
 
-def _view(container: Container, comment_id: int, viewer: Viewer | None) -> CommentOut:
-    view = container.blog.queries.comment(comment_id)
+def _view(blog: BlogModule, comment_id: int, viewer: Viewer | None) -> CommentOut:
+    view = blog.queries.comment(comment_id)
     if view is None:
         raise NotFound(COMMENT_NOT_FOUND)
     mine = viewer is not None and (viewer.is_admin or viewer.user_id == view.client_id)
@@ -62,7 +62,8 @@ def _view(container: Container, comment_id: int, viewer: Viewer | None) -> Comme
 def list_comments(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """Admins: every comment, with `is_active`, `statut_moderation` (publie, masque, en_attente)
     and `ban_reason` (why it is hidden or held). Others: published comments of active articles,
@@ -82,20 +83,23 @@ def list_comments(
         statut=statut,
         options=query.list_options(params),
     )
-    page = container.blog.queries.find_comments(filters, query.page_request(params))
-    return envelope(request, page, comment_out, container.settings.public_base_url)
+    page = blog.queries.find_comments(filters, query.page_request(params))
+    return envelope(request, page, comment_out, base_url)
 
 
 @get("/api/commentaires/stats/", tags=TAGS)
 @blocking
 def comment_stats(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    blog: Injected[BlogModule],
+    clock: Injected[Clock],
 ) -> CommentStatsOut:
     """Admin: totals by state (`banned_comments` hidden, `pending_comments` held for review),
     comments per day over `days` (default 30) and the five most active commenters."""
     days = query.integer(request.query_params, "days", minimum=1) or 30
-    since = container.clock.now() - timedelta(days=min(days, 36_500))
-    return comment_stats_out(container.blog.queries.comment_stats(since))
+    since = clock.now() - timedelta(days=min(days, 36_500))
+    return comment_stats_out(blog.queries.comment_stats(since))
 
 
 @get("/api/commentaires/{comment_id:int}/", tags=TAGS)
@@ -103,10 +107,10 @@ def comment_stats(
 def comment_detail(
     comment_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
 ) -> CommentOut:
     """A published comment; a hidden or held one only for its author and admins."""
-    return _view(container, comment_id, viewer)
+    return _view(blog, comment_id, viewer)
 
 
 @post("/api/commentaires/", tags=TAGS)
@@ -114,20 +118,21 @@ def comment_detail(
 def post_comment(
     data: JSONBody[CommentIn],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
+    throttle: Injected[Throttle],
 ) -> Response[CommentPostedOut]:
     """Signed-in users: `article`, `texte` (not blank, ≤ 500 characters, no word over 50),
     optional `parent` (a published comment of the same article). The text is moderated first
     (local rules, and the language model when configured); if moderation fails or times out the
     comment is held for review (hidden) and `message` says so. 10 a minute per user (429)."""
-    _throttle(container, caller)
+    _throttle(throttle, caller)
     command = NewComment(
         article_id=validate_id(data.article, "article"),
         texte=data.texte,
         parent_id=None if data.parent in (None, "") else validate_id(data.parent, "parent"),
     )
-    comment = container.blog.post_comment(caller, command)
-    view = container.blog.queries.comment(comment.id)
+    comment = blog.post_comment(caller, command)
+    view = blog.queries.comment(comment.id)
     if view is None:
         raise NotFound(COMMENT_NOT_FOUND)
     return Response(comment_posted_out(view), status_code=201)
@@ -143,12 +148,12 @@ def update_comment(
     comment_id: FromPath[int],
     data: JSONBody[CommentPatch],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
+    throttle: Injected[Throttle],
 ) -> CommentPostedOut:
     """Partial. The author changes `texte` of their own comment (moderated again: it may be held).
     Admins: `texte`, `is_active` (show/hide), `ban_reason`. Clients sending `is_active` or
     `ban_reason` get 400; other people's comments 403."""
-    blog = container.blog
     if caller.is_admin:
         changes = AdminCommentChanges(
             texte=None if data.texte is msgspec.UNSET else data.texte,
@@ -162,7 +167,7 @@ def update_comment(
             raise InvalidInput(ADMIN_ONLY, fields={n: [ADMIN_ONLY] for n in refused})
         if data.texte is msgspec.UNSET:
             raise InvalidInput.on_field("texte", "Ce champ est obligatoire.")
-        _throttle(container, caller)
+        _throttle(throttle, caller)
         blog.edit_own_comment(caller, comment_id, data.texte)
     view = blog.queries.comment(comment_id)
     if view is None:
@@ -175,10 +180,10 @@ def update_comment(
 def delete_comment(
     comment_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
 ) -> None:
     """The author or an admin; the replies go with it."""
-    container.blog.delete_comment(caller, comment_id)
+    blog.delete_comment(caller, comment_id)
 
 
 @post("/api/commentaires/{comment_id:int}/moderate/", status_code=200, tags=TAGS)
@@ -187,7 +192,7 @@ def moderate_comment(
     comment_id: FromPath[int],
     data: JSONBody[ModerateIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    blog: Injected[BlogModule],
 ) -> StatusOut:
     """Admin: `is_active` (required) shows or hides; `ban_reason` records why it is hidden.
     Resolves comments held for review."""
@@ -195,7 +200,7 @@ def moderate_comment(
         raise InvalidInput("is_active requis", fields={"is_active": ["is_active requis"]})
     show = validate_flag(data.is_active)
     changes = AdminCommentChanges(is_active=show, ban_reason=data.ban_reason)
-    container.blog.moderate_comment(admin, comment_id, changes)
+    blog.moderate_comment(admin, comment_id, changes)
     return StatusOut(status="Commentaire activé" if show else "Commentaire désactivé")
 
 

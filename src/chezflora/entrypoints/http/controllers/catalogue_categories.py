@@ -8,12 +8,15 @@ from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
+from chezflora.application.catalogue.module import CatalogueModule
 from chezflora.application.catalogue.views import CategoryFilters
+from chezflora.application.fresh_stock import FreshStock
 from chezflora.application.identity.authentication import Viewer
-from chezflora.bootstrap import Container
+from chezflora.application.read_cache import ReadCache
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.cached import cached_read
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.catalogue import (
     CategoryIn,
@@ -36,7 +39,10 @@ def is_admin(viewer: Viewer | None) -> bool:
 def list_categories(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
+    base_url: Injected[str],
+    read_cache: Injected[ReadCache],
+    fresh_stock: Injected[FreshStock],
 ) -> dict[str, Any]:
     """Filters is_active, nom; search on nom; ordering nom, date_creation."""
     params = request.query_params
@@ -46,8 +52,8 @@ def list_categories(
         nom=query.text(params, "nom"),
         options=query.list_options(params),
     )
-    page = container.catalogue.reader.list_categories(filters, query.page_request(params))
-    return envelope(request, page, category_out, container.settings.public_base_url)
+    page = catalogue.reader.list_categories(filters, query.page_request(params))
+    return envelope(request, page, category_out, base_url)
 
 
 @get("/api/categories/{category_id:int}/", tags=TAGS)
@@ -56,10 +62,12 @@ def category_detail(
     request: AnyRequest,
     category_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
+    read_cache: Injected[ReadCache],
+    fresh_stock: Injected[FreshStock],
 ) -> CategoryOut:
     """An inactive category is a 404 for non-admins."""
-    reader = container.catalogue.reader
+    reader = catalogue.reader
     return category_out(reader.category_detail(category_id, include_inactive=is_admin(viewer)))
 
 
@@ -68,13 +76,11 @@ def category_detail(
 def create_category(
     data: JSONBody[CategoryIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
 ) -> CategoryOut:
     """Admin: a unique nom (≤ 100 characters), optional description, active by default."""
-    category_id = container.catalogue.create_category(new_category(data))
-    return category_out(
-        container.catalogue.reader.category_detail(category_id, include_inactive=True)
-    )
+    category_id = catalogue.create_category(new_category(data))
+    return category_out(catalogue.reader.category_detail(category_id, include_inactive=True))
 
 
 @route(
@@ -85,13 +91,11 @@ def update_category(
     category_id: FromPath[int],
     data: JSONBody[CategoryIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
 ) -> CategoryOut:
     """PUT is partial, like PATCH: the admin page sends only {nom, is_active}."""
-    container.catalogue.update_category(category_id, category_changes(data))
-    return category_out(
-        container.catalogue.reader.category_detail(category_id, include_inactive=True)
-    )
+    catalogue.update_category(category_id, category_changes(data))
+    return category_out(catalogue.reader.category_detail(category_id, include_inactive=True))
 
 
 @delete("/api/categories/{category_id:int}/", tags=TAGS)
@@ -99,10 +103,10 @@ def update_category(
 def delete_category(
     category_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
 ) -> None:
     """409 "Catégorie non vide" while products belong to it."""
-    container.catalogue.delete_category(category_id)
+    catalogue.delete_category(category_id)
 
 
 ROUTES = [

@@ -8,14 +8,18 @@ from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
+from chezflora.application.catalogue.module import CatalogueModule
 from chezflora.application.catalogue.views import PromotionFilters
+from chezflora.application.fresh_stock import FreshStock
 from chezflora.application.identity.authentication import Viewer
-from chezflora.bootstrap import Container
+from chezflora.application.ports import Clock
+from chezflora.application.read_cache import ReadCache
 from chezflora.domain.errors import InvalidInput
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.catalogue import (
     ProductOut,
@@ -43,7 +47,11 @@ def _status(value: str | None) -> Literal["active", "expired"] | None:
 def list_promotions(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
+    clock: Injected[Clock],
+    base_url: Injected[str],
+    read_cache: Injected[ReadCache],
+    fresh_stock: Injected[FreshStock],
 ) -> dict[str, Any]:
     """Filters status (active/expired), is_active, nom; search nom/description; ordering."""
     params = request.query_params
@@ -54,10 +62,8 @@ def list_promotions(
         nom=query.text(params, "nom"),
         options=query.list_options(params),
     )
-    page = container.catalogue.reader.list_promotions(
-        filters, query.page_request(params), container.clock.now()
-    )
-    return envelope(request, page, promotion_out, container.settings.public_base_url)
+    page = catalogue.reader.list_promotions(filters, query.page_request(params), clock.now())
+    return envelope(request, page, promotion_out, base_url)
 
 
 @get("/api/promotions/{promotion_id:int}/", tags=TAGS)
@@ -66,12 +72,15 @@ def promotion_detail(
     request: AnyRequest,
     promotion_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
+    clock: Injected[Clock],
+    read_cache: Injected[ReadCache],
+    fresh_stock: Injected[FreshStock],
 ) -> PromotionOut:
     """Non-admins see a promotion only while it is valid."""
-    reader = container.catalogue.reader
+    reader = catalogue.reader
     return promotion_out(
-        reader.promotion_detail(promotion_id, container.clock.now(), include_all=is_admin(viewer))
+        reader.promotion_detail(promotion_id, clock.now(), include_all=is_admin(viewer))
     )
 
 
@@ -81,21 +90,20 @@ def affected_products(
     request: AnyRequest,
     promotion_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
+    clock: Injected[Clock],
+    read_cache: Injected[ReadCache],
+    fresh_stock: Injected[FreshStock],
 ) -> list[ProductOut]:
     """Bare array: linked products ∪ products of its category, each once."""
-    reader = container.catalogue.reader
-    found = reader.affected_products(
-        promotion_id, container.clock.now(), include_all=is_admin(viewer)
-    )
+    reader = catalogue.reader
+    found = reader.affected_products(promotion_id, clock.now(), include_all=is_admin(viewer))
     return [product_out(p) for p in found]
 
 
-def _admin_view(container: Container, promotion_id: int) -> PromotionOut:
-    reader = container.catalogue.reader
-    return promotion_out(
-        reader.promotion_detail(promotion_id, container.clock.now(), include_all=True)
-    )
+def _admin_view(catalogue: CatalogueModule, clock: Clock, promotion_id: int) -> PromotionOut:
+    reader = catalogue.reader
+    return promotion_out(reader.promotion_detail(promotion_id, clock.now(), include_all=True))
 
 
 @post("/api/promotions/", tags=TAGS)
@@ -103,10 +111,11 @@ def _admin_view(container: Container, promotion_id: int) -> PromotionOut:
 def create_promotion(
     data: JSONBody[PromotionIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
+    clock: Injected[Clock],
 ) -> PromotionOut:
     """reduction is a fraction in [0, 1] (0.2 = 20 %)."""
-    return _admin_view(container, container.catalogue.create_promotion(new_promotion(data)))
+    return _admin_view(catalogue, clock, catalogue.create_promotion(new_promotion(data)))
 
 
 @route(
@@ -117,11 +126,12 @@ def update_promotion(
     promotion_id: FromPath[int],
     data: JSONBody[PromotionIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
+    clock: Injected[Clock],
 ) -> PromotionOut:
     """PUT is partial, like PATCH; one date alone is checked against the stored other one."""
-    container.catalogue.update_promotion(promotion_id, promotion_changes(data))
-    return _admin_view(container, promotion_id)
+    catalogue.update_promotion(promotion_id, promotion_changes(data))
+    return _admin_view(catalogue, clock, promotion_id)
 
 
 @delete("/api/promotions/{promotion_id:int}/", tags=TAGS)
@@ -129,10 +139,10 @@ def update_promotion(
 def delete_promotion(
     promotion_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    catalogue: Injected[CatalogueModule],
 ) -> None:
     """Admin: the promotion and its product links go."""
-    container.catalogue.delete_promotion(promotion_id)
+    catalogue.delete_promotion(promotion_id)
 
 
 ROUTES = [

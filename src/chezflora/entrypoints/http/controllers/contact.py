@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request, post
-from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from chezflora.bootstrap import Container
-from chezflora.entrypoints.http.auth import throttle
+from chezflora.application.contact import SendContactMessage
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
+from chezflora.entrypoints.http.throttle import Throttle
 from chezflora.entrypoints.http.wire.identity import Body, StatusOut
 
 
@@ -25,11 +25,12 @@ class ContactIn(Body):
 def contact(
     request: Request[Any, Any, Any],
     data: JSONBody[ContactIn],
-    container: NamedDependency[Container],
+    send_contact_message: Injected[SendContactMessage],
+    throttle: Injected[Throttle],
 ) -> StatusOut:
     """Send a message to the shop's support address."""
-    throttle(request, container, "contact")
-    container.send_contact_message(data.name, data.email, data.message)
+    throttle("contact")
+    send_contact_message(data.name, data.email, data.message)
     return StatusOut(status="Message envoyé avec succès.")
 
 

@@ -8,14 +8,17 @@ from typing import Any
 from litestar import Request, get
 from litestar.di import NamedDependency
 
-from chezflora.application.dashboard import DailyCount, Dashboard
+from chezflora.application.dashboard import DailyCount, Dashboard, DashboardQueries
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.identity.queries import ParameterQueries
+from chezflora.application.ports import Clock
+from chezflora.application.workshops import WorkshopsModule
 from chezflora.application.workshops.queries import WorkshopFigures
-from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.parameter import LOW_STOCK_THRESHOLD, low_stock_threshold
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
 
 AnyRequest = Request[Any, Any, Any]
 
@@ -30,26 +33,34 @@ def _days(request: AnyRequest) -> int:
 @get("/api/utilisateurs/dashboard/", tags=["tableau de bord"])
 @blocking
 def dashboard(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    workshops: Injected[WorkshopsModule],
+    parameter_queries: Injected[ParameterQueries],
+    dashboard_queries: Injected[DashboardQueries],
+    clock: Injected[Clock],
 ) -> dict[str, Any]:
     """All six sections of the admin dashboard over the last `days` (default 7)."""
     days = _days(request)
-    threshold = low_stock_threshold(container.parameters.values([LOW_STOCK_THRESHOLD]))
-    since = container.clock.now() - timedelta(days=days)
-    workshops = container.workshops.queries.figures()
-    return _dashboard_wire(container.dashboard.dashboard(since, threshold), days, workshops)
+    threshold = low_stock_threshold(parameter_queries.values([LOW_STOCK_THRESHOLD]))
+    since = clock.now() - timedelta(days=days)
+    figures = dashboard_queries.dashboard(since, threshold)
+    return _dashboard_wire(figures, days, workshops.queries.figures())
 
 
 @get("/api/utilisateurs/stats/", tags=["tableau de bord"])
 @blocking
 def user_stats(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    dashboard_queries: Injected[DashboardQueries],
+    clock: Injected[Clock],
 ) -> dict[str, Any]:
     """Registrations and last logins per day over the last `days`."""
-    since = container.clock.now() - timedelta(days=_days(request))
+    since = clock.now() - timedelta(days=_days(request))
     return {
-        "registrations_by_day": _daily(container.dashboard.registrations_by_day(since)),
-        "logins_by_day": _daily(container.dashboard.logins_by_day(since)),
+        "registrations_by_day": _daily(dashboard_queries.registrations_by_day(since)),
+        "logins_by_day": _daily(dashboard_queries.logins_by_day(since)),
     }
 
 

@@ -10,11 +10,14 @@ from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from chezflora.application.identity.authentication import Viewer
-from chezflora.bootstrap import Container
+from chezflora.application.identity.queries import ParameterQueries
+from chezflora.application.parameters import DeleteParameter, SaveParameter
+from chezflora.application.read_cache import ReadCache
 from chezflora.domain.errors import NotFound
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.cached import cached_json
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.identity import (
     ParameterIn,
@@ -32,30 +35,35 @@ AnyRequest = Request[Any, Any, Any]
     responses={200: ResponseSpec(data_container=list[ParameterOut])},
 )
 async def public_parameters(
-    request: AnyRequest, container: NamedDependency[Container]
+    request: AnyRequest,
+    parameter_queries: Injected[ParameterQueries],
+    read_cache: Injected[ReadCache],
 ) -> Response[bytes]:
     """Bare array of the whitelisted public parameters (site name, colours, contact)."""
     return await cached_json(
-        container.read_cache,
+        read_cache,
         request,
         "catalogue",
         "public",
-        lambda: [parameter_out(p) for p in container.parameters.public()],
+        lambda: [parameter_out(p) for p in parameter_queries.public()],
     )
 
 
 @get("/api/parametres/", tags=["parametres"])
 @blocking
 def list_parameters(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    parameter_queries: Injected[ParameterQueries],
+    base_url: Injected[str],
 ) -> Any:
     """Admin list (envelope); `?cle=KEY` answers a bare array, as the low-stock page reads it."""
     params = request.query_params
     cle = query.text(params, "cle")
     if cle is not None:
-        return [parameter_out(p) for p in container.parameters.by_key(cle)]
-    page = container.parameters.find(None, query.list_options(params), query.page_request(params))
-    return envelope(request, page, parameter_out, container.settings.public_base_url)
+        return [parameter_out(p) for p in parameter_queries.by_key(cle)]
+    page = parameter_queries.find(None, query.list_options(params), query.page_request(params))
+    return envelope(request, page, parameter_out, base_url)
 
 
 @post("/api/parametres/", tags=["parametres"], opt={"success": (200,)})
@@ -63,10 +71,10 @@ def list_parameters(
 def create_parameter(
     data: JSONBody[ParameterIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    save_parameter: Injected[SaveParameter],
 ) -> Response[ParameterOut]:
     """Create, or update the parameter with that key (201 when created, 200 when updated)."""
-    parameter, created = container.save_parameter(data.cle, data.valeur, data.description)
+    parameter, created = save_parameter(data.cle, data.valeur, data.description)
     return Response(parameter_out(parameter), status_code=201 if created else 200)
 
 
@@ -75,10 +83,10 @@ def create_parameter(
 def parameter_detail(
     parameter_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    parameter_queries: Injected[ParameterQueries],
 ) -> ParameterOut:
     """Admin: one parameter."""
-    parameter = container.parameters.get(parameter_id)
+    parameter = parameter_queries.get(parameter_id)
     if parameter is None:
         raise NotFound("Paramètre non trouvé")
     return parameter_out(parameter)
@@ -94,13 +102,14 @@ def update_parameter(
     parameter_id: FromPath[int],
     data: JSONBody[ParameterPatch],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    parameter_queries: Injected[ParameterQueries],
+    save_parameter: Injected[SaveParameter],
 ) -> ParameterOut:
     """Partial update (clients send PUT with the keys they edit); the others keep their value."""
-    current = container.parameters.get(parameter_id)
+    current = parameter_queries.get(parameter_id)
     if current is None:
         raise NotFound("Paramètre non trouvé")
-    parameter, _ = container.save_parameter(
+    parameter, _ = save_parameter(
         data.cle if data.cle is not None else current.cle,
         data.valeur if data.valeur is not None else current.valeur,
         data.description,
@@ -114,10 +123,10 @@ def update_parameter(
 def delete_parameter(
     parameter_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    remove_parameter: Injected[DeleteParameter],
 ) -> None:
     """Admin: the rules that read it fall back to their defaults."""
-    container.delete_parameter(parameter_id)
+    remove_parameter(parameter_id)
 
 
 ROUTES = [

@@ -13,12 +13,13 @@ from litestar.exceptions import HTTPException, NotFoundException
 from litestar.params import Body, FromPath
 from litestar.static_files import create_static_files_router
 
+from chezflora.application.catalogue.module import CatalogueModule
 from chezflora.application.identity.authentication import Viewer
-from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput
 from chezflora.domain.photo import ImageTooLarge, UnsupportedImage
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.errors import error_body
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.wire.catalogue import PhotoOut, photo_out
 
 Form = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
@@ -42,50 +43,50 @@ def _rejected(exc: UnsupportedImage | ImageTooLarge) -> HTTPException:
 
 @get("/api/photos/", tags=TAGS)
 @blocking
-def list_photos(container: NamedDependency[Container]) -> list[PhotoOut]:
+def list_photos(catalogue: Injected[CatalogueModule]) -> list[PhotoOut]:
     """Bare array of every photo (as the original)."""
-    return [photo_out(p) for p in container.catalogue.reader.photos()]
+    return [photo_out(p) for p in catalogue.reader.photos()]
 
 
 @get("/api/photos/{photo_id:int}/", tags=TAGS)
 @blocking
-def photo_detail(photo_id: FromPath[int], container: NamedDependency[Container]) -> PhotoOut:
+def photo_detail(photo_id: FromPath[int], catalogue: Injected[CatalogueModule]) -> PhotoOut:
     """One photo, its image as an absolute URL."""
-    return photo_out(container.catalogue.reader.photo(photo_id))
+    return photo_out(catalogue.reader.photo(photo_id))
 
 
 @post("/api/photos/", tags=TAGS)
 @blocking
 def add_photo(
-    data: Form, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    data: Form, admin: NamedDependency[Viewer], catalogue: Injected[CatalogueModule]
 ) -> PhotoOut:
     """multipart image, entity_type (produit, service, realisation), entity_id; 415, 413."""
     try:
-        photo_id = container.catalogue.add_photo(
+        photo_id = catalogue.add_photo(
             str(data.get("entity_type", "")), data.get("entity_id"), _image_bytes(data)
         )
     except (UnsupportedImage, ImageTooLarge) as exc:
         raise _rejected(exc) from None
-    return photo_out(container.catalogue.reader.photo(photo_id))
+    return photo_out(catalogue.reader.photo(photo_id))
 
 
 @delete("/api/photos/{photo_id:int}/", tags=TAGS)
 @blocking
 def delete_photo(
-    photo_id: FromPath[int], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    photo_id: FromPath[int], admin: NamedDependency[Viewer], catalogue: Injected[CatalogueModule]
 ) -> None:
     """Admin: the row goes, then the file."""
-    container.catalogue.delete_photo(photo_id)
+    catalogue.delete_photo(photo_id)
 
 
 @post("/api/upload-image/", tags=TAGS)
 @blocking
 def upload_image(
-    data: Form, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    data: Form, admin: NamedDependency[Viewer], catalogue: Injected[CatalogueModule]
 ) -> dict[str, str]:
     """A free image for article bodies → {"url": absolute URL}."""
     try:
-        return {"url": container.catalogue.upload_image(_image_bytes(data))}
+        return {"url": catalogue.upload_image(_image_bytes(data))}
     except (UnsupportedImage, ImageTooLarge) as exc:
         raise _rejected(exc) from None
 

@@ -10,12 +10,14 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.ports import Clock
+from chezflora.application.services import ServicesModule
 from chezflora.application.services.queries import RealisationFilters, ServiceFilters
-from chezflora.bootstrap import Container
 from chezflora.domain.errors import NotFound
 from chezflora.domain.service import REALISATION_NOT_FOUND, SERVICE_NOT_FOUND
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire import services as wire
 from chezflora.entrypoints.http.wire.services import (
@@ -33,17 +35,17 @@ def _is_admin(viewer: Viewer | None) -> bool:
     return viewer is not None and viewer.is_admin
 
 
-def _service(container: Container, service_id: int, include_inactive: bool) -> ServiceOut:
-    view = container.services.queries.service(service_id, include_inactive)
+def _service(services: ServicesModule, service_id: int, include_inactive: bool) -> ServiceOut:
+    view = services.queries.service(service_id, include_inactive)
     if view is None:
         raise NotFound(SERVICE_NOT_FOUND)
     return wire.service_out(view)
 
 
 def _realisation(
-    container: Container, realisation_id: int, include_inactive: bool
+    services: ServicesModule, realisation_id: int, include_inactive: bool
 ) -> RealisationOut:
-    view = container.services.queries.realisation(realisation_id, include_inactive)
+    view = services.queries.realisation(realisation_id, include_inactive)
     if view is None:
         raise NotFound(REALISATION_NOT_FOUND)
     return wire.realisation_out(view)
@@ -54,7 +56,8 @@ def _realisation(
 def list_services(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """Anonymous: active services; admins: all. Filters nom, is_active; search; ordering nom."""
     params = request.query_params
@@ -63,10 +66,10 @@ def list_services(
         is_active=query.boolean(params, "is_active"),
         nom=query.text(params, "nom"),
     )
-    page = container.services.queries.services(
+    page = services.queries.services(
         filters, query.list_options(params), query.page_request(params)
     )
-    return envelope(request, page, wire.service_out, container.settings.public_base_url)
+    return envelope(request, page, wire.service_out, base_url)
 
 
 @get("/api/services/{service_id:int}/", tags=TAGS)
@@ -74,20 +77,20 @@ def list_services(
 def service_detail(
     service_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
 ) -> ServiceOut:
     """An inactive service is a 404 for non-admins."""
-    return _service(container, service_id, _is_admin(viewer))
+    return _service(services, service_id, _is_admin(viewer))
 
 
 @post("/api/services/", tags=TAGS)
 @blocking
 def create_service(
-    data: JSONBody[ServiceIn], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    data: JSONBody[ServiceIn], admin: NamedDependency[Viewer], services: Injected[ServicesModule]
 ) -> ServiceOut:
     """Admin: unique nom (≤ 100), description, is_active (true/false or "true"/"false")."""
-    service_id = container.services.create_service(wire.new_service(data))
-    return _service(container, service_id, True)
+    service_id = services.create_service(wire.new_service(data))
+    return _service(services, service_id, True)
 
 
 @route("/api/services/{service_id:int}/", http_method=[HttpMethod.PUT, HttpMethod.PATCH], tags=TAGS)
@@ -96,20 +99,20 @@ def update_service(
     service_id: FromPath[int],
     data: JSONBody[ServiceIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
 ) -> ServiceOut:
     """Admin, partial (PUT like PATCH); inactive services can be edited and re-activated."""
-    container.services.update_service(service_id, wire.service_changes(data))
-    return _service(container, service_id, True)
+    services.update_service(service_id, wire.service_changes(data))
+    return _service(services, service_id, True)
 
 
 @delete("/api/services/{service_id:int}/", tags=TAGS)
 @blocking
 def delete_service(
-    service_id: FromPath[int], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    service_id: FromPath[int], admin: NamedDependency[Viewer], services: Injected[ServicesModule]
 ) -> None:
     """Admin. 409 while quotes or réalisations refer to it (deactivate it instead)."""
-    container.services.delete_service(service_id)
+    services.delete_service(service_id)
 
 
 @get("/api/realisations/", tags=TAGS)
@@ -117,7 +120,8 @@ def delete_service(
 def list_realisations(
     request: AnyRequest,
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """Anonymous: active ones of active services; admins: all. Filters titre, service,
     date_min, is_active; search titre/description; ordering date (default newest first)."""
@@ -129,21 +133,24 @@ def list_realisations(
         titre=query.text(params, "titre"),
         date_min=query.instant(params, "date_min"),
     )
-    page = container.services.queries.realisations(
+    page = services.queries.realisations(
         filters, query.list_options(params), query.page_request(params)
     )
-    return envelope(request, page, wire.realisation_out, container.settings.public_base_url)
+    return envelope(request, page, wire.realisation_out, base_url)
 
 
 @get("/api/realisations/stats/", tags=TAGS)
 @blocking
 def realisation_stats(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    services: Injected[ServicesModule],
+    clock: Injected[Clock],
 ) -> dict[str, Any]:
     """Admin: totals, active ones by service, and those dated within the last `days` (30)."""
     days = query.integer(request.query_params, "days", minimum=1) or 30
-    since = container.clock.now() - timedelta(days=min(days, 36500))
-    return wire.realisation_stats_out(container.services.queries.realisation_stats(since))
+    since = clock.now() - timedelta(days=min(days, 36500))
+    return wire.realisation_stats_out(services.queries.realisation_stats(since))
 
 
 @get("/api/realisations/{realisation_id:int}/", tags=TAGS)
@@ -151,10 +158,10 @@ def realisation_stats(
 def realisation_detail(
     realisation_id: FromPath[int],
     viewer: NamedDependency[Viewer | None],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
 ) -> RealisationOut:
     """Also without the trailing slash. An inactive one is a 404 for non-admins."""
-    return _realisation(container, realisation_id, _is_admin(viewer))
+    return _realisation(services, realisation_id, _is_admin(viewer))
 
 
 @post("/api/realisations/", tags=TAGS)
@@ -162,11 +169,11 @@ def realisation_detail(
 def create_realisation(
     data: JSONBody[RealisationIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
 ) -> RealisationOut:
     """Admin: service_id, titre, date (YYYY-MM-DD), description, is_active; author = caller."""
-    realisation_id = container.services.create_realisation(admin, wire.new_realisation(data))
-    return _realisation(container, realisation_id, True)
+    realisation_id = services.create_realisation(admin, wire.new_realisation(data))
+    return _realisation(services, realisation_id, True)
 
 
 @route(
@@ -179,11 +186,11 @@ def update_realisation(
     realisation_id: FromPath[int],
     data: JSONBody[RealisationIn],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
 ) -> RealisationOut:
     """Admin, partial; inactive réalisations can be edited and re-activated."""
-    container.services.update_realisation(realisation_id, wire.realisation_changes(data))
-    return _realisation(container, realisation_id, True)
+    services.update_realisation(realisation_id, wire.realisation_changes(data))
+    return _realisation(services, realisation_id, True)
 
 
 @delete("/api/realisations/{realisation_id:int}/", tags=TAGS)
@@ -191,10 +198,10 @@ def update_realisation(
 def delete_realisation(
     realisation_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    services: Injected[ServicesModule],
 ) -> None:
     """Admin: the réalisation and its photos."""
-    container.services.delete_realisation(realisation_id)
+    services.delete_realisation(realisation_id)
 
 
 ROUTES = [

@@ -10,16 +10,22 @@ from litestar import HttpMethod, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
+from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity.authentication import Viewer
-from chezflora.application.subscriptions import NewSubscription, SubscriptionChanges
+from chezflora.application.ports import Clock
+from chezflora.application.subscriptions import (
+    NewSubscription,
+    SubscriptionChanges,
+    SubscriptionsModule,
+)
 from chezflora.application.subscriptions.access import NOT_FOUND
 from chezflora.application.subscriptions.queries import SubscriptionFilters
-from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.domain.subscription_schedule import local_date
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
 from chezflora.entrypoints.http.idempotency import idempotent
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire import subscriptions as wire
 from chezflora.entrypoints.http.wire.subscriptions import (
@@ -34,9 +40,11 @@ AnyRequest = Request[Any, Any, Any]
 TAGS = ["abonnements"]
 
 
-def _detail(container: Container, subscription_id: int, caller: Viewer) -> SubscriptionOut:
+def _detail(
+    subscriptions: SubscriptionsModule, subscription_id: int, caller: Viewer
+) -> SubscriptionOut:
     scope = None if caller.is_admin else caller.user_id
-    view = container.subscriptions.queries.get(subscription_id, scope)
+    view = subscriptions.queries.get(subscription_id, scope)
     if view is None:
         raise NotFound(NOT_FOUND)
     return wire.subscription_out(view)
@@ -45,7 +53,10 @@ def _detail(container: Container, subscription_id: int, caller: Viewer) -> Subsc
 @get("/api/abonnements/", tags=TAGS)
 @blocking
 def list_subscriptions(
-    request: AnyRequest, caller: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    caller: NamedDependency[Viewer],
+    subscriptions: Injected[SubscriptionsModule],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """Clients see their own, admins all; filter `type`, `search`, `ordering`."""
     params = request.query_params
@@ -54,10 +65,9 @@ def list_subscriptions(
         client_id=None if caller.is_admin else caller.user_id,
         type=None if kind is None else wire.kind(kind).value,
     )
-    queries = container.subscriptions.queries
+    queries = subscriptions.queries
     page = queries.find(filters, query.list_options(params), query.page_request(params))
-    base = container.settings.public_base_url
-    return envelope(request, page, wire.subscription_out, base)
+    return envelope(request, page, wire.subscription_out, base_url)
 
 
 @post("/api/abonnements/", tags=TAGS)
@@ -66,7 +76,8 @@ def create_subscription(
     request: AnyRequest,
     data: JSONBody[SubscriptionIn],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    subscriptions: Injected[SubscriptionsModule],
+    idempotency: Injected[IdempotencyGuard],
 ) -> Response[bytes]:
     """Open a subscription (admins may name `client_id`); honours `Idempotency-Key`."""
     command = NewSubscription(
@@ -78,22 +89,24 @@ def create_subscription(
     )
 
     def create() -> tuple[int, object]:
-        created = container.subscriptions.create(caller, command)
-        return 201, _detail(container, created.id, caller)
+        created = subscriptions.create(caller, command)
+        return 201, _detail(subscriptions, created.id, caller)
 
-    return idempotent(request, caller, container, data, create)
+    return idempotent(request, caller, idempotency, data, create)
 
 
 @get("/api/abonnements/stats/", tags=TAGS)
 @blocking
 def subscription_stats(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    subscriptions: Injected[SubscriptionsModule],
+    clock: Injected[Clock],
 ) -> StatsOut:
     """Totals, revenue of active ones, and active ones by type started in the last `days`."""
     days = query.integer(request.query_params, "days", minimum=1) or 30
-    module = container.subscriptions
-    today = local_date(container.clock.now(), module.tz)
-    return wire.stats_out(module.queries.stats(today - timedelta(days=days)))
+    today = local_date(clock.now(), subscriptions.tz)
+    return wire.stats_out(subscriptions.queries.stats(today - timedelta(days=days)))
 
 
 @get("/api/abonnements/{subscription_id:int}/", tags=TAGS)
@@ -101,10 +114,10 @@ def subscription_stats(
 def subscription_detail(
     subscription_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    subscriptions: Injected[SubscriptionsModule],
 ) -> SubscriptionOut:
     """One subscription: its client's or, for admins, any (others get 404)."""
-    return _detail(container, subscription_id, caller)
+    return _detail(subscriptions, subscription_id, caller)
 
 
 @route(
@@ -117,17 +130,17 @@ def update_subscription(
     subscription_id: FromPath[int],
     data: JSONBody[SubscriptionPatch],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    subscriptions: Injected[SubscriptionsModule],
 ) -> SubscriptionOut:
     """Partial; clients: date_fin, produit_quantites; admins also paiement_statut, is_active."""
     if not caller.is_admin:
         sent = [name for name in wire.ADMIN_ONLY_FIELDS if getattr(data, name) is not None]
         if sent:
-            _detail(container, subscription_id, caller)  # access first: no existence oracle
+            _detail(subscriptions, subscription_id, caller)  # access first: no existence oracle
             message = f"Vous ne pouvez pas modifier le champ {sent[0]}"
             raise InvalidInput(message, fields={n: ["Champ non modifiable."] for n in sent})
-    container.subscriptions.update(caller, subscription_id, _changes(data))
-    return _detail(container, subscription_id, caller)
+    subscriptions.update(caller, subscription_id, _changes(data))
+    return _detail(subscriptions, subscription_id, caller)
 
 
 def _changes(data: SubscriptionPatch) -> SubscriptionChanges:
@@ -151,10 +164,10 @@ def _changes(data: SubscriptionPatch) -> SubscriptionChanges:
 def delete_subscription(
     subscription_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    subscriptions: Injected[SubscriptionsModule],
 ) -> None:
     """Deleted when it has no history; otherwise cancelled, kept for the accounts."""
-    container.subscriptions.delete(caller, subscription_id)
+    subscriptions.delete(caller, subscription_id)
 
 
 @post("/api/abonnements/{subscription_id:int}/cancel/", status_code=200, tags=TAGS)
@@ -162,10 +175,10 @@ def delete_subscription(
 def cancel_subscription(
     subscription_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    subscriptions: Injected[SubscriptionsModule],
 ) -> StatusOut:
     """Owner or admin: deactivate and e-mail the client (already cancelled → 409)."""
-    container.subscriptions.cancel(caller, subscription_id)
+    subscriptions.cancel(caller, subscription_id)
     return StatusOut(status="Abonnement annulé")
 
 
@@ -174,10 +187,10 @@ def cancel_subscription(
 def generate_order(
     subscription_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    subscriptions: Injected[SubscriptionsModule],
 ) -> StatusOut:
     """Owner or admin: the next delivery becomes an order now (201 with `commande_id`)."""
-    order_id = container.subscriptions.generate_order(caller, subscription_id)
+    order_id = subscriptions.generate_order(caller, subscription_id)
     return StatusOut(status="Commande générée", commande_id=order_id)
 
 
@@ -186,10 +199,10 @@ def generate_order(
 def bill_subscription(
     subscription_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    subscriptions: Injected[SubscriptionsModule],
 ) -> StatusOut:
     """Admin: bill the next period now (a `simule` payment; the period starts unpaid)."""
-    payment_id = container.subscriptions.bill(admin, subscription_id)
+    payment_id = subscriptions.bill(admin, subscription_id)
     return StatusOut(status="Facturé", paiement_id=payment_id)
 
 

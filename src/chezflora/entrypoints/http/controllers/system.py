@@ -6,27 +6,28 @@ from typing import Any
 
 import sqlalchemy as sa
 from litestar import Request, Response, get
-from litestar.di import NamedDependency
+from redis import Redis
+from sqlalchemy.engine import Engine
 
-from chezflora.bootstrap import Container
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.openapi import document
 
 
 @get("/api/health/", tags=["systeme"])
 @blocking
-def health(container: NamedDependency[Container]) -> Response[dict[str, str]]:
+def health(engine: Injected[Engine], redis: Injected[Redis | None]) -> Response[dict[str, str]]:
     """Database and broker reachability; 503 when the database is down."""
     database = broker = "absent"
     try:
-        with container.engine.connect() as conn:
+        with engine.connect() as conn:
             conn.execute(sa.text("SELECT 1"))
         database = "ok"
     except Exception:
         database = "indisponible"
-    if container.redis is not None:
+    if redis is not None:
         try:
-            container.redis.ping()
+            redis.ping()
             broker = "ok"
         except Exception:
             broker = "indisponible"

@@ -8,14 +8,15 @@ from litestar import HttpMethod, Request, delete, get, patch, post, route
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
+from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.accounts import NewUser, UserChanges
 from chezflora.application.identity.authentication import Viewer
-from chezflora.application.identity.queries import UserFilters
-from chezflora.bootstrap import Container
+from chezflora.application.identity.queries import UserFilters, UserQueries
 from chezflora.domain.errors import Forbidden, InvalidInput, NotFound
 from chezflora.domain.user import Role
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.identity import (
     BanIn,
@@ -31,9 +32,9 @@ AnyRequest = Request[Any, Any, Any]
 
 @get("/api/utilisateurs/me/", tags=["comptes"])
 @blocking
-def me(caller: NamedDependency[Viewer], container: NamedDependency[Container]) -> UserOut:
+def me(caller: NamedDependency[Viewer], user_queries: Injected[UserQueries]) -> UserOut:
     """The caller's own account."""
-    user = container.users.get(caller.user_id)
+    user = user_queries.get(caller.user_id)
     if user is None:
         raise NotFound("Utilisateur non trouvé")
     return user_out(user)
@@ -41,9 +42,9 @@ def me(caller: NamedDependency[Viewer], container: NamedDependency[Container]) -
 
 @delete("/api/utilisateurs/me/", tags=["comptes"])
 @blocking
-def delete_me(caller: NamedDependency[Viewer], container: NamedDependency[Container]) -> None:
+def delete_me(caller: NamedDependency[Viewer], identity: Injected[IdentityUseCases]) -> None:
     """Delete one's own account: personal data erased, orders kept anonymised."""
-    container.identity.delete_account(caller.user_id)
+    identity.delete_account(caller.user_id)
 
 
 @patch(["/api/update-profile/", "/api/utilisateurs/update_profile/"], tags=["comptes"])
@@ -51,11 +52,11 @@ def delete_me(caller: NamedDependency[Viewer], container: NamedDependency[Contai
 def update_profile(
     data: JSONBody[dict[str, Any]],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    identity: Injected[IdentityUseCases],
 ) -> UserOut:
     """Change one's own username, e-mail, phone or address."""
     changes = UserChanges(values=data)
-    return user_out(container.identity.update_user(caller.user_id, False, caller.user_id, changes))
+    return user_out(identity.update_user(caller.user_id, False, caller.user_id, changes))
 
 
 @post(
@@ -67,10 +68,10 @@ def update_profile(
 def change_password(
     data: JSONBody[ChangePasswordIn],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    identity: Injected[IdentityUseCases],
 ) -> StatusOut:
     """Needs the old password; every older token stops working."""
-    container.identity.change_password(
+    identity.change_password(
         caller.user_id, data.old_password, data.new_password, data.confirm_password
     )
     return StatusOut(status="Mot de passe modifié avec succès")
@@ -79,7 +80,10 @@ def change_password(
 @get("/api/utilisateurs/", tags=["comptes"])
 @blocking
 def list_users(
-    request: AnyRequest, admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    admin: NamedDependency[Viewer],
+    user_queries: Injected[UserQueries],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """All accounts (admin): filters role, is_active, is_banned; search; ordering."""
     params = request.query_params
@@ -88,14 +92,14 @@ def list_users(
         is_active=query.boolean(params, "is_active"),
         is_banned=query.boolean(params, "is_banned"),
     )
-    page = container.users.find(filters, query.list_options(params), query.page_request(params))
-    return envelope(request, page, user_out, container.settings.public_base_url)
+    page = user_queries.find(filters, query.list_options(params), query.page_request(params))
+    return envelope(request, page, user_out, base_url)
 
 
 @post("/api/utilisateurs/", tags=["comptes"])
 @blocking
 def create_user(
-    data: JSONBody[NewUserIn], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    data: JSONBody[NewUserIn], admin: NamedDependency[Viewer], identity: Injected[IdentityUseCases]
 ) -> UserOut:
     """An admin creates an active account of any role, without a code."""
     try:
@@ -111,18 +115,18 @@ def create_user(
         telephone=data.telephone,
         adresse=data.adresse,
     )
-    return user_out(container.identity.create_user(command))
+    return user_out(identity.create_user(command))
 
 
 @get("/api/utilisateurs/{user_id:int}/", tags=["comptes"])
 @blocking
 def user_detail(
-    user_id: FromPath[int], caller: NamedDependency[Viewer], container: NamedDependency[Container]
+    user_id: FromPath[int], caller: NamedDependency[Viewer], user_queries: Injected[UserQueries]
 ) -> UserOut:
     """An account: admins see all, a client only their own."""
     if not caller.is_admin and caller.user_id != user_id:
         raise Forbidden("Vous ne pouvez consulter que votre propre profil")
-    user = container.users.get(user_id)
+    user = user_queries.get(user_id)
     if user is None:
         raise NotFound("Utilisateur non trouvé")
     return user_out(user)
@@ -138,22 +142,20 @@ def update_user(
     user_id: FromPath[int],
     data: JSONBody[dict[str, Any]],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    identity: Injected[IdentityUseCases],
 ) -> UserOut:
     """Partial update (clients send PUT with a few keys): admins any account, clients own."""
     changes = UserChanges(values=data)
-    return user_out(
-        container.identity.update_user(caller.user_id, caller.is_admin, user_id, changes)
-    )
+    return user_out(identity.update_user(caller.user_id, caller.is_admin, user_id, changes))
 
 
 @delete("/api/utilisateurs/{user_id:int}/", tags=["comptes"])
 @blocking
 def delete_user(
-    user_id: FromPath[int], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    user_id: FromPath[int], admin: NamedDependency[Viewer], identity: Injected[IdentityUseCases]
 ) -> None:
     """Admin deletes an account (anonymised; its orders stay for the accounts)."""
-    container.identity.delete_account(user_id)
+    identity.delete_account(user_id)
 
 
 @post(
@@ -163,12 +165,12 @@ def delete_user(
 )
 @blocking
 def ban_user(
-    data: JSONBody[BanIn], admin: NamedDependency[Viewer], container: NamedDependency[Container]
+    data: JSONBody[BanIn], admin: NamedDependency[Viewer], identity: Injected[IdentityUseCases]
 ) -> StatusOut:
     """Ban a client at once; admins cannot be banned. Unban through PUT is_banned=false."""
     if data.user_id is None:
         raise InvalidInput("user_id requis")
-    container.identity.ban_user(data.user_id, data.reason or data.ban_reason)
+    identity.ban_user(data.user_id, data.reason or data.ban_reason)
     return StatusOut(status="Utilisateur banni")
 
 

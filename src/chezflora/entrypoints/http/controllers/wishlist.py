@@ -9,12 +9,13 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from chezflora.application.identity.authentication import Viewer
+from chezflora.application.shopping.module import ShoppingModule
 from chezflora.application.shopping.views import Scope
 from chezflora.application.shopping.wishlist import WISHLIST_NOT_FOUND
-from chezflora.bootstrap import Container
 from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.entrypoints.http import query
 from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
 from chezflora.entrypoints.http.wire.shopping import ProductIdIn, WishlistOut, wishlist_out
 
@@ -31,16 +32,19 @@ def _product_id(data: ProductIdIn | None) -> int:
 @get("/api/wishlist/", tags=["wishlist"])
 @blocking
 def list_wishlists(
-    request: AnyRequest, caller: NamedDependency[Viewer], container: NamedDependency[Container]
+    request: AnyRequest,
+    caller: NamedDependency[Viewer],
+    shopping: Injected[ShoppingModule],
+    base_url: Injected[str],
 ) -> dict[str, Any]:
     """The caller's wishlist (0 or 1, first); admins see all."""
     params = request.query_params
-    page = container.shopping.queries.wishlists(
+    page = shopping.queries.wishlists(
         Scope.of(caller.user_id, caller.is_admin),
         query.list_options(params),
         query.page_request(params),
     )
-    return envelope(request, page, wishlist_out, container.settings.public_base_url)
+    return envelope(request, page, wishlist_out, base_url)
 
 
 @get("/api/wishlist/{wishlist_id:int}/", tags=["wishlist"])
@@ -48,12 +52,10 @@ def list_wishlists(
 def wishlist_detail(
     wishlist_id: FromPath[int],
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
 ) -> WishlistOut:
     """One wishlist: its owner's or, for admins, any (others get 404)."""
-    view = container.shopping.queries.wishlist(
-        Scope.of(caller.user_id, caller.is_admin), wishlist_id
-    )
+    view = shopping.queries.wishlist(Scope.of(caller.user_id, caller.is_admin), wishlist_id)
     if view is None:
         raise NotFound(WISHLIST_NOT_FOUND)
     return wishlist_out(view)
@@ -64,22 +66,22 @@ def wishlist_detail(
 def delete_wishlist(
     wishlist_id: FromPath[int],
     admin: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
 ) -> None:
     """Admin: the client gets a new empty wishlist on next use."""
-    container.shopping.delete_wishlist(wishlist_id)
+    shopping.delete_wishlist(wishlist_id)
 
 
 @post("/api/wishlist/ajouter_produit/", status_code=200, tags=["wishlist"])
 @blocking
 def add_to_wishlist(
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
     data: JSONBody[ProductIdIn | None] = None,
 ) -> dict[str, Any]:
     """Idempotent: adding a product already there answers 200 as well."""
     product_id = _product_id(data)
-    container.shopping.add_to_wishlist(caller, product_id)
+    shopping.add_to_wishlist(caller, product_id)
     return {"status": "Produit ajouté à la wishlist", "produit_id": product_id}
 
 
@@ -87,12 +89,12 @@ def add_to_wishlist(
 @blocking
 def remove_from_wishlist(
     caller: NamedDependency[Viewer],
-    container: NamedDependency[Container],
+    shopping: Injected[ShoppingModule],
     data: JSONBody[ProductIdIn | None] = None,
 ) -> dict[str, Any]:
     """The product leaves the caller's wishlist; 400 when it was not there."""
     product_id = _product_id(data)
-    container.shopping.remove_from_wishlist(caller, product_id)
+    shopping.remove_from_wishlist(caller, product_id)
     return {"status": "Produit supprimé de la wishlist", "produit_id": product_id}
 
 
