@@ -9,14 +9,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from chezflora.application.catalogue.views import PhotoView
-from chezflora.application.pricing import PricedItem, quote_all
+from chezflora.application.pricing import PricedItem
 from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated
-from chezflora.application.shopping.views import ProductCard
+from chezflora.application.shopping.rows import ToPrice, UnpricedCard
 from chezflora.domain.address import Address
 from chezflora.domain.cart import Cart, CartLine
 from chezflora.domain.catalogue import Product
 from chezflora.domain.idempotency import StoredResponse
-from chezflora.domain.money import Money
 from chezflora.domain.order import Order, OrderStatus
 from chezflora.domain.payment import Payment, PaymentStatus
 from chezflora.domain.pricing import Promotion
@@ -34,14 +33,11 @@ class InMemoryStock:
         rows = self._tables.products
         return {p: rows[p] for p in sorted(set(product_ids)) if p in rows}
 
-    def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
-        found = self.products(product_ids)
-        quotes = quote_all(
-            [PricedItem(p.id, p.category_id, p.price) for p in found.values()], self, now
-        )
-        return {p.id: self._card(p, quotes[p.id].effective) for p in found.values()}
+    def cards(self, product_ids: Iterable[int], now: datetime) -> ToPrice[UnpricedCard]:
+        found = [self._card(p) for p in self.products(product_ids).values()]
+        return ToPrice.read_by_id(found, self.valid_for([c.pricing_item() for c in found], now))
 
-    def _card(self, product: Product, effective: Money) -> ProductCard:
+    def _card(self, product: Product) -> UnpricedCard:
         t = self._tables
         photos = tuple(
             PhotoView(
@@ -51,12 +47,11 @@ class InMemoryStock:
             if photo.entity_type == PRODUCT_PHOTO and photo.entity_id == product.id
         )
         category = t.categories.get(product.category_id)
-        return ProductCard(
+        return UnpricedCard(
             id=product.id,
             name=product.name,
             description=product.description,
             price=product.price,
-            effective_price=effective,
             stock=product.stock,
             is_active=product.is_active,
             category_id=product.category_id,

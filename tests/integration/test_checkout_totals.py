@@ -49,11 +49,15 @@ def test_cart_total_is_the_order_total(container, engine, cart, promotions):
             is_active=state != "inactive",
         )
     viewer, cart_id, address_id = add_shopper(container, f"client{run}")
+    answered = {}
     for product_id, (_, quantity) in zip(products, cart, strict=True):
-        container.shopping.add_to_cart(viewer, cart_id, product_id, quantity)
+        added = container.shopping.add_to_cart(viewer, cart_id, product_id, quantity)
+        answered[product_id] = added.item.product
     scope = Scope(viewer.user_id, viewer.user_id)
 
     shown = container.shopping.queries.cart(scope, cart_id)
+    # Adding answers the product card priced by the same step as the cart read.
+    assert shown is not None and answered == {i.product.id: i.product for i in shown.items}
     placed = container.shopping.check_out(viewer, cart_id, address_id)
     order = container.shopping.queries.order(scope, placed.order_id)
 

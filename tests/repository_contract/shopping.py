@@ -10,6 +10,7 @@ import pytest
 
 from chezflora.application.catalogue.ports import PromotionDraft
 from chezflora.application.pricing import PricedItem
+from chezflora.application.shopping.reading import priced_cards
 from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated
 from chezflora.domain.address import Address
 from chezflora.domain.cart import Cart, CartLine
@@ -131,13 +132,26 @@ def stock_reads_products_and_promotions_valid_now(uow: UowFactory) -> None:
         assert sorted(p.id for p in valid) == sorted([on_roses, on_tulip])
         assert {p.id: p.produit_ids for p in valid}[on_tulip] == frozenset({tulip})
         assert work.stock.valid_for([PricedItem(lily, tulips, _money("30.00"))], NOW) == []
-        cards = work.stock.cards([rose, tulip, lily], NOW)
+        # Cards come unpriced, with every promotion valid now for one of them as a candidate.
+        found = work.stock.cards([rose, tulip, lily, lily + 1000], NOW)
+        unpriced = {c.id: c for c in found.page.items}
+        assert {p: c.price for p, c in unpriced.items()} == {
+            rose: _money("10.00"),
+            tulip: _money("20.00"),
+            lily: _money("30.00"),
+        }
+        assert unpriced[rose].category_name == "Roses" and unpriced[rose].stock == 5
+        assert sorted(p.id for p in found.promotions) == sorted([on_roses, on_tulip])
+        cards = priced_cards(found.page.items, found.promotions, NOW)
         assert {p: c.effective_price for p, c in cards.items()} == {
             rose: _money("8.00"),
             tulip: _money("10.00"),
             lily: _money("30.00"),
         }
-        assert cards[rose].category_name == "Roses" and cards[rose].stock == 5
+        only_lily = work.stock.cards([lily], NOW)
+        assert [c.id for c in only_lily.page.items] == [lily] and only_lily.promotions == ()
+        nothing = work.stock.cards([], NOW)
+        assert list(nothing.page.items) == [] and nothing.promotions == ()
 
 
 def _order(client: int, product: int, now=NOW) -> Order:

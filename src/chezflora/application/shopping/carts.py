@@ -8,6 +8,7 @@ from datetime import datetime
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
 from chezflora.application.shopping.common import retrying
+from chezflora.application.shopping.reading import priced_cards
 from chezflora.application.shopping.views import CartItemView, ProductCard
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from chezflora.domain.cart import Cart
@@ -34,8 +35,10 @@ def active_product(uow: UnitOfWork, product_id: int) -> Product:
 
 
 def active_card(uow: UnitOfWork, product_id: int, now: datetime) -> ProductCard:
-    """The product as the cart shows it, read once for both the rules and the answer."""
-    card = uow.stock.cards([product_id], now).get(product_id)
+    """The product as the cart shows it, read once for both the rules and the answer, and
+    priced here by the step every read uses (shown == charged)."""
+    found = uow.stock.cards([product_id], now)
+    card = priced_cards(found.page.items, found.promotions, now).get(product_id)
     if card is None or not card.is_active:
         raise NotFound(PRODUCT_NOT_FOUND)
     return card

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from chezflora.application.pricing import PricedItem
-from chezflora.application.shopping.views import ProductCard
+from chezflora.application.shopping.rows import ToPrice, UnpricedCard
 from chezflora.domain.address import Address
 from chezflora.domain.cart import Cart
 from chezflora.domain.catalogue import Product
@@ -25,8 +25,10 @@ class StockRepository(Protocol):
     """Products as shopping sees them; stock only moves through conditional updates."""
 
     def products(self, product_ids: Iterable[int]) -> dict[int, Product]: ...
-    def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
-        """Products as carts show them (category, photos, effective price), stock included."""
+    def cards(self, product_ids: Iterable[int], now: datetime) -> ToPrice[UnpricedCard]:
+        """Products as carts show them (category, photos, stock) at their catalogue price, with
+        the promotions valid at `now` linked to them or their categories, read on this
+        transaction's connection; the caller prices them (`reading.priced_cards`)."""
         ...
 
     def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:

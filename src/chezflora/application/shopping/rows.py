@@ -1,16 +1,18 @@
 """What the shopping SQL reads return before pricing: base prices and candidate promotions.
 
-`ShoppingReader` turns them into the views (`views.py`) with the one pricing step.
+`ShoppingReader` turns them into the views (`views.py`) with the one pricing step, and the cart
+item actions (`carts.py`) price the product card they answer with the same step.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
 from chezflora.application.catalogue.views import PhotoView
-from chezflora.application.pagination import Page
+from chezflora.application.pagination import Page, PageRequest
 from chezflora.application.pricing import PricedItem
 from chezflora.application.shopping.views import ClientBrief, ProductCard
 from chezflora.domain.money import Money
@@ -84,3 +86,10 @@ class ToPrice(Generic[T]):
 
     page: Page[T]
     promotions: tuple[Promotion, ...]
+
+    @staticmethod
+    def read_by_id(found: Sequence[T], promotions: Sequence[Promotion]) -> ToPrice[T]:
+        """Rows read by id rather than by page (the products an item action shows): all of
+        them, on one page."""
+        everything = PageRequest(page=1, per_page=max(len(found), 1))
+        return ToPrice(Page(found, len(found), everything), tuple(promotions))

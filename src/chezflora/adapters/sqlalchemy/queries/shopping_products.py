@@ -23,7 +23,8 @@ def product_cards(
     conn: Connection, product_ids: Iterable[int], url_for: UrlFor
 ) -> dict[int, UnpricedCard]:
     """Two statements whatever the count: products, then photos (URLs from the storage's
-    `url_for`, as in the catalogue). Prices are the catalogue's: `ShoppingReader` prices them."""
+    `url_for`, as in the catalogue). Prices are the catalogue's: `ShoppingReader` and the cart
+    item actions price them."""
     ids = sorted(set(product_ids))
     if not ids:
         return {}

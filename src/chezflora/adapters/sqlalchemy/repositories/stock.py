@@ -19,8 +19,7 @@ from chezflora.adapters.sqlalchemy.queries.shopping_products import (
 from chezflora.adapters.sqlalchemy.tables.catalogue import products
 from chezflora.application.pricing import PricedItem
 from chezflora.application.read_cache import STOCK, stock_namespace
-from chezflora.application.shopping.reading import priced_cards
-from chezflora.application.shopping.views import ProductCard
+from chezflora.application.shopping.rows import ToPrice, UnpricedCard
 from chezflora.domain.catalogue import Product
 from chezflora.domain.pricing import Promotion
 
@@ -53,10 +52,10 @@ class SqlStockRepository:
     def __init__(self, conn: Connection, url_for: UrlFor = _no_url) -> None:
         self._conn, self._url_for = conn, url_for
 
-    def cards(self, product_ids: Iterable[int], now: datetime) -> dict[int, ProductCard]:
-        # Priced by the read side's step, on this transaction's connection.
-        found = product_cards(self._conn, product_ids, self._url_for).values()
-        return priced_cards(found, candidate_promotions(self._conn, found, now), now)
+    def cards(self, product_ids: Iterable[int], now: datetime) -> ToPrice[UnpricedCard]:
+        # Unpriced, with their candidate promotions, on this transaction's connection.
+        found = list(product_cards(self._conn, product_ids, self._url_for).values())
+        return ToPrice.read_by_id(found, candidate_promotions(self._conn, found, now))
 
     def products(self, product_ids: Iterable[int]) -> dict[int, Product]:
         ids = sorted(set(product_ids))
