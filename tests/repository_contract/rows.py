@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from chezflora.domain.address import Address
 from chezflora.domain.catalogue import Category, Product
 from chezflora.domain.money import Money
 from chezflora.domain.subscription import PaymentState, Subscription, SubscriptionLine
@@ -17,6 +18,19 @@ from chezflora.domain.workshop import Workshop
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 UowFactory = Callable[[], Any]
+
+
+def an_address(client_id: int, name: str, is_default: bool = False) -> Address:
+    return Address(
+        client_id=client_id,
+        nom=name,
+        rue="Rue 1",
+        ville="Douala",
+        code_postal="237",
+        pays="Cameroun",
+        is_default=is_default,
+        date_creation=NOW,
+    )
 
 
 def a_user(name: str = "awa", role: Role = Role.CLIENT) -> User:

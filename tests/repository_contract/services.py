@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from chezflora.domain.address import Address
 from chezflora.domain.money import Money
 from chezflora.domain.quote import Quote, QuoteStatus
 from chezflora.domain.service import Realisation, Service
-from tests.repository_contract.rows import NOW, UowFactory, add_user
+from tests.repository_contract.rows import NOW, UowFactory, add_user, an_address
 
 DAY = timedelta(days=1)
 
@@ -138,25 +137,12 @@ def erasing_a_client_deletes_their_drafts_and_blanks_their_other_quotes(uow: Uow
         assert vars(work.quotes.get(theirs.id)) == vars(theirs)
 
 
-def _address(client_id: int, name: str, is_default: bool) -> Address:
-    return Address(
-        client_id=client_id,
-        nom=name,
-        rue="Rue 1",
-        ville="Douala",
-        code_postal="237",
-        pays="Cameroun",
-        is_default=is_default,
-        date_creation=NOW,
-    )
-
-
 def a_quote_is_delivered_to_the_default_address_else_the_latest(uow: UowFactory) -> None:
     with uow() as work:
         awa, binta = add_user(work, "awa"), add_user(work, "binta")
         assert work.quotes.delivery_address(awa) is None
-        home, office = _address(awa, "Maison", False), _address(awa, "Bureau", False)
-        theirs = _address(binta, "Chez elle", True)
+        home, office = an_address(awa, "Maison", False), an_address(awa, "Bureau", False)
+        theirs = an_address(binta, "Chez elle", True)
         for address in (home, office, theirs):
             work.addresses.add(address)
         assert work.quotes.delivery_address(awa) == office.id

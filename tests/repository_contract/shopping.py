@@ -12,7 +12,6 @@ from chezflora.application.catalogue.ports import PromotionDraft
 from chezflora.application.pricing import PricedItem
 from chezflora.application.shopping.reading import priced_cards
 from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated
-from chezflora.domain.address import Address
 from chezflora.domain.cart import Cart, CartLine
 from chezflora.domain.money import Money
 from chezflora.domain.order import Order, OrderLine, OrderStatus
@@ -25,6 +24,7 @@ from tests.repository_contract.rows import (
     add_category,
     add_product,
     add_user,
+    an_address,
 )
 
 
@@ -227,24 +227,11 @@ def payments_round_trip_and_move_only_from_the_status_read(uow: UowFactory) -> N
         assert work.payments.get(second.id + 1000) is None
 
 
-def _address(client: int, name: str, is_default: bool = False) -> Address:
-    return Address(
-        client_id=client,
-        nom=name,
-        rue="Rue 1",
-        ville="Douala",
-        code_postal="237",
-        pays="Cameroun",
-        is_default=is_default,
-        date_creation=NOW,
-    )
-
-
 def addresses_round_trip_and_one_default_is_cleared_for_another(uow: UowFactory) -> None:
     with uow() as work:
         client, other = add_user(work, "awa"), add_user(work, "binta")
-        home, office = _address(client, "Maison", True), _address(client, "Bureau", True)
-        theirs = _address(other, "Chez elle", True)
+        home, office = an_address(client, "Maison", True), an_address(client, "Bureau", True)
+        theirs = an_address(other, "Chez elle", True)
         for address in (home, office, theirs):
             work.addresses.add(address)
         work.commit()

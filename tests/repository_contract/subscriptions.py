@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from chezflora.domain.address import Address
 from chezflora.domain.money import Money
 from chezflora.domain.order import Order, OrderLine
 from chezflora.domain.payment import Payment, PaymentStatus
@@ -18,6 +17,7 @@ from tests.repository_contract.rows import (
     add_category,
     add_product,
     add_user,
+    an_address,
 )
 
 
@@ -85,16 +85,7 @@ def the_ledger_knows_addresses_deliveries_and_history(uow: UowFactory) -> None:
         assert not work.subscription_ledger.has_history(subscription.id)
         addresses = []
         for name, is_default in (("A", False), ("B", True), ("C", False)):
-            address = Address(
-                client_id=client,
-                nom=name,
-                rue="Rue",
-                ville="Douala",
-                code_postal="1",
-                pays="CM",
-                is_default=is_default,
-                date_creation=NOW,
-            )
+            address = an_address(client, name, is_default)
             work.addresses.add(address)
             addresses.append(address)
         pending = [
