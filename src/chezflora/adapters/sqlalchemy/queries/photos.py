@@ -20,26 +20,32 @@ UrlFor = Callable[[str], str]
 PRODUCT = "produit"
 
 
+_OF_ENTITIES = (
+    sa.select(photos.c.id, photos.c.image, photos.c.uploaded_at, photos.c.entity_id)
+    .where(
+        photos.c.entity_type == sa.bindparam("entity_type"),
+        photos.c.entity_id.in_(sa.bindparam("entity_ids", expanding=True)),
+    )
+    .order_by(photos.c.id)
+)
+
+
 def photos_of(
     conn: Connection, entity_type: str, entity_ids: list[int], url_for: UrlFor
 ) -> dict[int, tuple[PhotoView, ...]]:
     found: dict[int, list[PhotoView]] = defaultdict(list)
     if entity_ids:
-        query = (
-            sa.select(photos)
-            .where(photos.c.entity_type == entity_type, photos.c.entity_id.in_(entity_ids))
-            .order_by(photos.c.id)
-        )
-        for row in conn.execute(query):
-            found[row.entity_id].append(photo_view(row, url_for))
+        rows = conn.execute(_OF_ENTITIES, {"entity_type": entity_type, "entity_ids": entity_ids})
+        for row in rows:
+            found[row.entity_id].append(photo_view(row, url_for, entity_type))
     return {i: tuple(found[i]) for i in entity_ids}
 
 
-def photo_view(row: Any, url_for: UrlFor) -> PhotoView:
+def photo_view(row: Any, url_for: UrlFor, entity_type: str | None = None) -> PhotoView:
     return PhotoView(
         id=row.id,
         image=url_for(row.image),
         uploaded_at=row.uploaded_at,
-        entity_type=row.entity_type,
+        entity_type=row.entity_type if entity_type is None else entity_type,
         entity_id=row.entity_id,
     )

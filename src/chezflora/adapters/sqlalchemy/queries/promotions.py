@@ -15,6 +15,32 @@ from chezflora.adapters.sqlalchemy.tables.catalogue import promotion_products, p
 from chezflora.application.pricing import PricedItem
 from chezflora.domain.pricing import Promotion
 
+# Built once, at import: building these costs more than running them.
+_VALID = sa.select(
+    promotions.c.id,
+    promotions.c.nom,
+    promotions.c.reduction,
+    promotions.c.date_debut,
+    promotions.c.date_fin,
+    promotions.c.is_active,
+    promotions.c.categorie_id,
+).where(
+    promotions.c.is_active.is_(True),
+    promotions.c.date_debut <= sa.bindparam("now"),
+    promotions.c.date_fin >= sa.bindparam("now"),
+    sa.or_(
+        promotions.c.id.in_(
+            sa.select(promotion_products.c.promotion_id).where(
+                promotion_products.c.produit_id.in_(sa.bindparam("product_ids", expanding=True))
+            )
+        ),
+        promotions.c.categorie_id.in_(sa.bindparam("category_ids", expanding=True)),
+    ),
+)
+_LINKS = sa.select(promotion_products.c.promotion_id, promotion_products.c.produit_id).where(
+    promotion_products.c.promotion_id.in_(sa.bindparam("promotion_ids", expanding=True))
+)
+
 
 def valid_promotions(
     conn: Connection, items: Iterable[PricedItem], now: datetime
@@ -24,16 +50,9 @@ def valid_promotions(
     category_ids = {i.category_id for i in items if i.category_id is not None}
     if not product_ids:
         return []
-    linked = sa.select(promotion_products.c.promotion_id).where(
-        promotion_products.c.produit_id.in_(product_ids)
-    )
     rows = conn.execute(
-        sa.select(promotions).where(
-            promotions.c.is_active.is_(True),
-            promotions.c.date_debut <= now,
-            promotions.c.date_fin >= now,
-            sa.or_(promotions.c.id.in_(linked), promotions.c.categorie_id.in_(category_ids)),
-        )
+        _VALID,
+        {"now": now, "product_ids": sorted(product_ids), "category_ids": sorted(category_ids)},
     ).all()
     links = _links(conn, [r.id for r in rows])
     return [to_promotion(r, links[r.id]) for r in rows]
@@ -42,10 +61,7 @@ def valid_promotions(
 def _links(conn: Connection, promotion_ids: list[int]) -> dict[int, frozenset[int]]:
     found: dict[int, set[int]] = defaultdict(set)
     if promotion_ids:
-        query = sa.select(promotion_products).where(
-            promotion_products.c.promotion_id.in_(promotion_ids)
-        )
-        for row in conn.execute(query):
+        for row in conn.execute(_LINKS, {"promotion_ids": promotion_ids}):
             found[row.promotion_id].add(row.produit_id)
     return {pid: frozenset(found[pid]) for pid in promotion_ids}
 

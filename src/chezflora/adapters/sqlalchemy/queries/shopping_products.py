@@ -18,6 +18,25 @@ from chezflora.application.shopping.views import ClientBrief
 from chezflora.domain.money import Money
 from chezflora.domain.pricing import Promotion
 
+# Built once, at import; only the columns a card shows.
+_CARDS = (
+    sa.select(
+        products.c.id,
+        products.c.nom,
+        products.c.description,
+        products.c.prix,
+        products.c.stock,
+        products.c.is_active,
+        products.c.categorie_id,
+        categories.c.nom.label("categorie_nom"),
+    )
+    .join(categories, categories.c.id == products.c.categorie_id)
+    .where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+)
+_CLIENTS = sa.select(users.c.id, users.c.username, users.c.email).where(
+    users.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+
 
 def product_cards(
     conn: Connection, product_ids: Iterable[int], url_for: UrlFor
@@ -28,11 +47,7 @@ def product_cards(
     ids = sorted(set(product_ids))
     if not ids:
         return {}
-    rows = conn.execute(
-        sa.select(products, categories.c.nom.label("categorie_nom"))
-        .join(categories, categories.c.id == products.c.categorie_id)
-        .where(products.c.id.in_(ids))
-    ).all()
+    rows = conn.execute(_CARDS, {"ids": ids}).all()
     pictures = photos_of(conn, PRODUCT, [r.id for r in rows], url_for)
     return {
         r.id: UnpricedCard(
@@ -62,7 +77,5 @@ def client_briefs(conn: Connection, user_ids: Iterable[int]) -> dict[int, Client
     ids = sorted(set(user_ids))
     if not ids:
         return {}
-    rows = conn.execute(
-        sa.select(users.c.id, users.c.username, users.c.email).where(users.c.id.in_(ids))
-    )
+    rows = conn.execute(_CLIENTS, {"ids": ids})
     return {r.id: ClientBrief(r.id, r.username, r.email) for r in rows}

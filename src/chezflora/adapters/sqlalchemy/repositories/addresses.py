@@ -18,12 +18,15 @@ def address_from_row(row: Any) -> Address:
     return Address(id=row.id, **{name: getattr(row, name) for name in _FIELDS})
 
 
+_BY_ID = sa.select(addresses).where(addresses.c.id == sa.bindparam("address_id"))
+
+
 class SqlAddressRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
     def get(self, address_id: int) -> Address | None:
-        row = self._conn.execute(sa.select(addresses).where(addresses.c.id == address_id)).first()
+        row = self._conn.execute(_BY_ID, {"address_id": address_id}).first()
         return None if row is None else address_from_row(row)
 
     def add(self, address: Address) -> None:

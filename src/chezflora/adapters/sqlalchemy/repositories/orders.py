@@ -70,6 +70,23 @@ _MOVE = (
     )
 )
 
+_INSERT_ORDER = sa.insert(orders)
+_INSERT_LINES = sa.insert(order_lines)
+_CLAIM_RESTORATION = (
+    sa.update(orders)
+    .where(orders.c.id == sa.bindparam("order_id"), orders.c.stock_restored.is_(False))
+    .values(stock_restored=True)
+)
+_SET_ACTIVE = (
+    sa.update(orders)
+    .where(orders.c.id == sa.bindparam("order_id"))
+    .values(
+        is_active=sa.bindparam("is_active"),
+        date_mise_a_jour=sa.bindparam("now"),
+        version=orders.c.version + 1,
+    )
+)
+
 
 class SqlOrderRepository:
     def __init__(self, conn: Connection) -> None:
@@ -104,25 +121,25 @@ class SqlOrderRepository:
         return order
 
     def add(self, order: Order) -> None:
-        insert = sa.insert(orders).values(
-            client_id=order.client_id,
-            date=order.placed_at,
-            statut=order.status.value,
-            total=order.total.amount,
-            date_mise_a_jour=order.updated_at,
-            is_active=order.is_active,
-            adresse_id=order.address_id,
-            abonnement_id=order.subscription_id,
-            date_livraison=order.delivery_date,
-            stock_restored=order.stock_restored,
-            version=1,
-        )
+        row = {
+            "client_id": order.client_id,
+            "date": order.placed_at,
+            "statut": order.status.value,
+            "total": order.total.amount,
+            "date_mise_a_jour": order.updated_at,
+            "is_active": order.is_active,
+            "adresse_id": order.address_id,
+            "abonnement_id": order.subscription_id,
+            "date_livraison": order.delivery_date,
+            "stock_restored": order.stock_restored,
+            "version": 1,
+        }
         if order.subscription_id is None:
-            order.id = inserted_id(self._conn.execute(insert))
+            order.id = inserted_id(self._conn.execute(_INSERT_ORDER, row))
         else:
-            order.id = self._insert_delivery(insert, order)
+            order.id = self._insert_delivery(row, order)
         self._conn.execute(
-            sa.insert(order_lines),
+            _INSERT_LINES,
             [
                 {
                     "commande_id": order.id,
@@ -136,11 +153,11 @@ class SqlOrderRepository:
             ],
         )
 
-    def _insert_delivery(self, insert: sa.Insert, order: Order) -> int:
+    def _insert_delivery(self, row: dict[str, Any], order: Order) -> int:
         try:
             # A savepoint: the refused insert leaves the transaction usable on both databases.
             with self._conn.begin_nested():
-                return inserted_id(self._conn.execute(insert))
+                return inserted_id(self._conn.execute(_INSERT_ORDER, row))
         except IntegrityError as exc:
             # UNIQUE (abonnement_id, date_livraison): that delivery was generated already.
             raise DeliveryAlreadyGenerated(order.subscription_id, order.delivery_date) from exc
@@ -157,17 +174,9 @@ class SqlOrderRepository:
 
     def claim_stock_restoration(self, order_id: int) -> bool:
         self._locked.pop(order_id, None)
-        result = self._conn.execute(
-            sa.update(orders)
-            .where(orders.c.id == order_id, orders.c.stock_restored.is_(False))
-            .values(stock_restored=True)
-        )
+        result = self._conn.execute(_CLAIM_RESTORATION, {"order_id": order_id})
         return result.rowcount == 1
 
     def set_active(self, order_id: int, is_active: bool, now: datetime) -> None:
         self._locked.pop(order_id, None)
-        self._conn.execute(
-            sa.update(orders)
-            .where(orders.c.id == order_id)
-            .values(is_active=is_active, date_mise_a_jour=now, version=orders.c.version + 1)
-        )
+        self._conn.execute(_SET_ACTIVE, {"order_id": order_id, "is_active": is_active, "now": now})

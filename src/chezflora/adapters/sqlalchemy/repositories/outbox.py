@@ -13,6 +13,8 @@ from chezflora.adapters.sqlalchemy.columns import inserted_id
 from chezflora.adapters.sqlalchemy.tables.identity import outbox_emails
 from chezflora.application.ports import Clock, OutgoingEmail
 
+_INSERT = sa.insert(outbox_emails)
+
 
 class SqlOutbox:
     def __init__(self, conn: Connection, clock: Clock) -> None:
@@ -21,13 +23,14 @@ class SqlOutbox:
 
     def add(self, email: OutgoingEmail) -> None:
         result = self._conn.execute(
-            sa.insert(outbox_emails).values(
-                recipient=email.to,
-                template=email.template,
-                context=email.context,
-                created_at=self._clock.now(),
-                attempts=0,
-            )
+            _INSERT,
+            {
+                "recipient": email.to,
+                "template": email.template,
+                "context": email.context,
+                "created_at": self._clock.now(),
+                "attempts": 0,
+            },
         )
         self._recorded.append(inserted_id(result))
 

@@ -33,49 +33,68 @@ def payment_from_row(row: Any) -> Payment:
     )
 
 
+# Statements built once, at import (building one costs more than running it).
+_BY_ID = sa.select(payments).where(payments.c.id == sa.bindparam("payment_id"))
+_BY_ID_LOCKED = _BY_ID.with_for_update()
+_INSERT = sa.insert(payments)
+_FOR_ORDER = (
+    sa.select(payments)
+    .where(payments.c.commande_id == sa.bindparam("order_id"))
+    .order_by(payments.c.id)
+)
+_MOVE = (
+    sa.update(payments)
+    .where(
+        payments.c.id == sa.bindparam("payment_id"), payments.c.statut == sa.bindparam("current")
+    )
+    .values(statut=sa.bindparam("target"), date_mise_a_jour=sa.bindparam("now"))
+)
+
+
 class SqlPaymentRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
     def get(self, payment_id: int, *, for_update: bool = False) -> Payment | None:
-        query = sa.select(payments).where(payments.c.id == payment_id)
-        if for_update:
-            query = query.with_for_update()
-        row = self._conn.execute(query).first()
+        query = _BY_ID_LOCKED if for_update else _BY_ID
+        row = self._conn.execute(query, {"payment_id": payment_id}).first()
         return None if row is None else payment_from_row(row)
 
     def add(self, payment: Payment) -> None:
         result = self._conn.execute(
-            sa.insert(payments).values(
-                commande_id=payment.order_id,
-                abonnement_id=payment.subscription_id,
-                atelier_id=payment.workshop_id,
-                inscription_id=payment.registration_id,
-                utilisateur_id=payment.payer_id,
-                type_transaction=payment.kind.value,
-                montant=payment.amount.amount,
-                date=payment.created_at,
-                statut=payment.status.value,
-                is_active=payment.is_active,
-                details=payment.details,
-                methode_paiement=payment.method,
-                date_mise_a_jour=payment.updated_at,
-            )
+            _INSERT,
+            {
+                "commande_id": payment.order_id,
+                "abonnement_id": payment.subscription_id,
+                "atelier_id": payment.workshop_id,
+                "inscription_id": payment.registration_id,
+                "utilisateur_id": payment.payer_id,
+                "type_transaction": payment.kind.value,
+                "montant": payment.amount.amount,
+                "date": payment.created_at,
+                "statut": payment.status.value,
+                "is_active": payment.is_active,
+                "details": payment.details,
+                "methode_paiement": payment.method,
+                "date_mise_a_jour": payment.updated_at,
+            },
         )
         payment.id = inserted_id(result)
 
     def for_order(self, order_id: int) -> list[Payment]:
-        rows = self._conn.execute(
-            sa.select(payments).where(payments.c.commande_id == order_id).order_by(payments.c.id)
-        )
+        rows = self._conn.execute(_FOR_ORDER, {"order_id": order_id})
         return [payment_from_row(row) for row in rows]
 
     def move(
         self, payment_id: int, current: PaymentStatus, target: PaymentStatus, now: datetime
     ) -> bool:
         result = self._conn.execute(
-            sa.update(payments)
-            .where(payments.c.id == payment_id, payments.c.statut == current.value)
-            .values(statut=target.value, date_mise_a_jour=now)
+            _MOVE,
+            {
+                "payment_id": payment_id,
+                "current": current.value,
+                "target": target.value,
+                "now": now,
+            },
         )
         return result.rowcount == 1

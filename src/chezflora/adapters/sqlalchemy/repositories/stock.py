@@ -23,7 +23,16 @@ from chezflora.application.shopping.rows import ToPrice, UnpricedCard
 from chezflora.domain.catalogue import Product
 from chezflora.domain.pricing import Promotion
 
-_INFO = sa.select(products).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+# Only the columns a `Product` holds: each column more costs the driver its metadata to parse.
+_INFO = sa.select(
+    products.c.id,
+    products.c.nom,
+    products.c.description,
+    products.c.prix,
+    products.c.stock,
+    products.c.categorie_id,
+    products.c.is_active,
+).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
 # Stock moves make stale only the cached pages showing those products (and pages filtered or
 # ordered by stock), not the whole catalogue: see application/read_cache.py.
 _TAKE = (
