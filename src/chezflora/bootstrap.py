@@ -31,7 +31,9 @@ from chezflora.adapters.sqlalchemy.queries.catalogue import SqlCatalogueQueries
 from chezflora.adapters.sqlalchemy.queries.csv_exports import SqlCsvExports, described
 from chezflora.adapters.sqlalchemy.queries.dashboard import SqlDashboardQueries
 from chezflora.adapters.sqlalchemy.queries.identity import SqlParameterQueries, SqlUserQueries
-from chezflora.adapters.sqlalchemy.queries.promotions import SqlPromotionSource
+from chezflora.adapters.sqlalchemy.queries.promotions import (
+    SqlCurrentPromotions,
+)
 from chezflora.adapters.sqlalchemy.queries.services import SqlServiceQueries
 from chezflora.adapters.sqlalchemy.queries.shopping import SqlShoppingRows
 from chezflora.adapters.sqlalchemy.queries.stock import SqlLowStockQuery
@@ -49,6 +51,7 @@ from chezflora.application.blog.ports import Moderator
 from chezflora.application.catalogue.module import CatalogueModule
 from chezflora.application.catalogue.photos import PRODUCT_TARGET
 from chezflora.application.contact import SendContactMessage
+from chezflora.application.current_promotions import CurrentPromotions
 from chezflora.application.dashboard import DashboardQueries
 from chezflora.application.exports import CsvExports
 from chezflora.application.fresh_stock import FreshStock
@@ -65,7 +68,7 @@ from chezflora.application.ports import (
     PasswordHasher,
     RateLimiter,
 )
-from chezflora.application.read_cache import ReadCache
+from chezflora.application.read_cache import CATALOGUE, ReadCache
 from chezflora.application.seeding import SyntheticProducts
 from chezflora.application.services import ServicesModule, realisation_exists, service_exists
 from chezflora.application.services.erasure import QuotePersonalData
@@ -84,7 +87,7 @@ from chezflora.domain.service import REALISATION_NOT_FOUND, SERVICE_NOT_FOUND
 CACHE_NAMESPACES = {
     **dict.fromkeys(
         ("categories", "products", "promotions", "promotion_products", "photos", "parameters"),
-        "catalogue",
+        CATALOGUE,
     ),
     "users": "accounts",
     # carts and cart_items: the cart repository names the client's group (`cart_namespace`);
@@ -189,9 +192,12 @@ def build_container(
         lambda names: read_cache.invalidate({CACHE_NAMESPACES.get(n, n) for n in names}),
     )
 
+    # Carts and checkouts price with the promotions kept in memory per catalogue version.
+    promotions = CurrentPromotions(SqlCurrentPromotions(engine), read_cache)
+
     def sql_unit_of_work() -> ShopUnitOfWork:
         # Photo URLs: cart answers are built from the write's own reads (storage below).
-        return SqlAlchemyUnitOfWork(engine, clock, dispatcher, storage.url)
+        return SqlAlchemyUnitOfWork(engine, clock, dispatcher, storage.url, promotions)
 
     # Given (tests: the in-memory one), every use case below runs on it; reads stay on `engine`.
     uow: ShopUnitOfWorkFactory = unit_of_work or sql_unit_of_work
@@ -245,7 +251,7 @@ def build_container(
             uow,
             clock,
             SqlCatalogueQueries(engine, storage.url),
-            SqlPromotionSource(engine),
+            promotions,
             PillowImageProcessor(),
             storage,
             photo_targets={

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+# Products, categories, promotions, photos and parameters (tables named in the composition root).
+CATALOGUE = "catalogue"
 STOCK = "stock"
 STOCK_SHARDS = 128
 CART_SHARDS = 64

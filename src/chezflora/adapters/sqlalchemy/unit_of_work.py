@@ -44,6 +44,7 @@ from chezflora.adapters.sqlalchemy.repositories.workshops import (
     SqlWorkshopRepository,
 )
 from chezflora.application.ports import Clock, EmailDispatcher
+from chezflora.application.pricing import PromotionSource
 from chezflora.application.unit_of_work import SHARED_TRANSACTION, TransactionConflict
 
 # MariaDB gave up on the transaction: deadlock found (1213), lock wait timeout (1205).
@@ -86,9 +87,10 @@ class SqlAlchemyUnitOfWork:
         clock: Clock,
         dispatcher: EmailDispatcher,
         url_for: UrlFor | None = None,
+        promotions: PromotionSource | None = None,
     ) -> None:
         self._engine, self._clock, self._dispatcher = engine, clock, dispatcher
-        self._url_for = url_for
+        self._url_for, self._promotions = url_for, promotions
         self._connection: Connection | None = None
         self._joined: SqlAlchemyUnitOfWork | None = None
 
@@ -109,8 +111,9 @@ class SqlAlchemyUnitOfWork:
         self.parameters = SqlParameterRepository(conn)
         self.outbox = SqlOutbox(conn, self._clock)
         self._bind_feature_repositories(conn)
-        if self._url_for is not None:  # product cards in answers carry photo URLs
-            self.stock = SqlStockRepository(conn, self._url_for)
+        if self._url_for is not None or self._promotions is not None:
+            # Product cards in answers carry photo URLs; promotions may come from memory.
+            self.stock = SqlStockRepository(conn, self._url_for, self._promotions)
         return self
 
     def _join(self, shared: SqlAlchemyUnitOfWork) -> SqlAlchemyUnitOfWork:

@@ -37,6 +37,10 @@ _VALID = sa.select(
         promotions.c.categorie_id.in_(sa.bindparam("category_ids", expanding=True)),
     ),
 )
+# Every promotion that can still apply: active and not ended (starting later included).
+_CURRENT = sa.select(*_VALID.selected_columns).where(
+    promotions.c.is_active.is_(True), promotions.c.date_fin >= sa.bindparam("now")
+)
 _LINKS = sa.select(promotion_products.c.promotion_id, promotion_products.c.produit_id).where(
     promotion_products.c.promotion_id.in_(sa.bindparam("promotion_ids", expanding=True))
 )
@@ -77,6 +81,20 @@ def to_promotion(row: Any, product_ids: frozenset[int]) -> Promotion:
         categorie_id=row.categorie_id,
         produit_ids=product_ids,
     )
+
+
+class SqlCurrentPromotions:
+    """Every promotion active and not ended at `now`, with its products (two statements): what
+    `CurrentPromotions` keeps in memory."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def __call__(self, now: datetime) -> list[Promotion]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(_CURRENT, {"now": now}).all()
+            links = _links(conn, [r.id for r in rows])
+        return [to_promotion(r, links[r.id]) for r in rows]
 
 
 class SqlPromotionSource:

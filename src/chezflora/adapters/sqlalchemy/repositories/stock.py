@@ -17,7 +17,7 @@ from chezflora.adapters.sqlalchemy.queries.shopping_products import (
     product_cards,
 )
 from chezflora.adapters.sqlalchemy.tables.catalogue import products
-from chezflora.application.pricing import PricedItem
+from chezflora.application.pricing import PricedItem, PromotionSource
 from chezflora.application.read_cache import STOCK, stock_namespace
 from chezflora.application.shopping.rows import ToPrice, UnpricedCard
 from chezflora.domain.catalogue import Product
@@ -58,13 +58,24 @@ def _no_url(path: str) -> str:
 
 
 class SqlStockRepository:
-    def __init__(self, conn: Connection, url_for: UrlFor = _no_url) -> None:
-        self._conn, self._url_for = conn, url_for
+    """`promotions`: where candidate promotions come from (`CurrentPromotions` in the
+    application, from memory); without one, a query on this transaction's connection."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        url_for: UrlFor | None = None,
+        promotions: PromotionSource | None = None,
+    ) -> None:
+        self._conn, self._url_for, self._promotions = conn, url_for or _no_url, promotions
 
     def cards(self, product_ids: Iterable[int], now: datetime) -> ToPrice[UnpricedCard]:
-        # Unpriced, with their candidate promotions, on this transaction's connection.
+        # Unpriced, with their candidate promotions.
         found = list(product_cards(self._conn, product_ids, self._url_for).values())
-        return ToPrice.read_by_id(found, candidate_promotions(self._conn, found, now))
+        if self._promotions is None:
+            return ToPrice.read_by_id(found, candidate_promotions(self._conn, found, now))
+        promotions = self._promotions.valid_for([card.pricing_item() for card in found], now)
+        return ToPrice.read_by_id(found, tuple(promotions))
 
     def products(self, product_ids: Iterable[int]) -> dict[int, Product]:
         ids = sorted(set(product_ids))
@@ -74,7 +85,9 @@ class SqlStockRepository:
         return {row.id: product_of(row) for row in rows}
 
     def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:
-        return valid_promotions(self._conn, items, now)
+        if self._promotions is None:
+            return valid_promotions(self._conn, items, now)
+        return self._promotions.valid_for(items, now)
 
     def take(self, quantities: Mapping[int, int]) -> list[int]:
         # Always in product-id order: two checkouts sharing products lock them in the same order,
