@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.shopping import addresses
 from chezflora.domain.address import Address
 
@@ -18,7 +19,7 @@ def address_from_row(row: Any) -> Address:
     return Address(id=row.id, **{name: getattr(row, name) for name in _FIELDS})
 
 
-_BY_ID = sa.select(addresses).where(addresses.c.id == sa.bindparam("address_id"))
+_BY_ID = Prepared(sa.select(addresses).where(addresses.c.id == sa.bindparam("address_id")))
 
 
 class SqlAddressRepository:
@@ -26,7 +27,7 @@ class SqlAddressRepository:
         self._conn = conn
 
     def get(self, address_id: int) -> Address | None:
-        row = self._conn.execute(_BY_ID, {"address_id": address_id}).first()
+        row = _BY_ID.first(self._conn, {"address_id": address_id})
         return None if row is None else address_from_row(row)
 
     def add(self, address: Address) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from chezflora.adapters.sqlalchemy.change_tracking import note_stale
 from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.shopping import cart_items, carts
 from chezflora.application.read_cache import cart_namespace
 from chezflora.domain.cart import Cart, CartLine
@@ -36,12 +37,12 @@ _BY_ID = _WITH_LINES.where(carts.c.id == sa.bindparam("key"))
 # Locking, only the cart row is locked (two clicks on one cart queue), then its lines are read
 # plainly: every writer of a cart's lines holds that lock first. A locking join would also lock
 # the cart_items rows it scans, and on a small table MariaDB scans other clients' lines too.
-_CART_LOCKED = (
+_CART_LOCKED = Prepared(
     sa.select(carts.c.id, carts.c.client_id)
     .where(carts.c.client_id == sa.bindparam("key"))
     .with_for_update()
 )
-_LINES = (
+_LINES = Prepared(
     sa.select(
         cart_items.c.id.label("line_id"),
         cart_items.c.produit_id,
@@ -54,8 +55,8 @@ _LINES = (
 _STORED_LINES = sa.select(cart_items.c.id, cart_items.c.produit_id, cart_items.c.quantite).where(
     cart_items.c.panier_id == sa.bindparam("cart_id")
 )
-_INSERT_LINE = sa.insert(cart_items)
-_UPDATE_LINE = (
+_INSERT_LINE = Prepared(sa.insert(cart_items))
+_UPDATE_LINE = Prepared(
     sa.update(cart_items)
     .where(
         cart_items.c.panier_id == sa.bindparam("cart_id"),
@@ -67,7 +68,7 @@ _DELETE_LINES = sa.delete(cart_items).where(
     cart_items.c.panier_id == sa.bindparam("cart_id"),
     cart_items.c.produit_id.in_(sa.bindparam("product_ids", expanding=True)),
 )
-_TOUCH = (
+_TOUCH = Prepared(
     sa.update(carts)
     .where(carts.c.id == sa.bindparam("cart_id"))
     .values(date_mise_a_jour=sa.bindparam("now"))
@@ -123,8 +124,8 @@ class SqlCartRepository:
         written = {p: stored[p] for p in wanted if p in stored}
         for product_id, line in wanted.items():
             if product_id not in stored:
-                result = self._conn.execute(
-                    _INSERT_LINE,
+                inserted = _INSERT_LINE.run(
+                    self._conn,
                     {
                         "panier_id": cart.id,
                         "produit_id": product_id,
@@ -132,23 +133,23 @@ class SqlCartRepository:
                         "date_ajout": line.added_at,
                     },
                 )
-                written[product_id] = (inserted_id(result), line.quantity)
+                written[product_id] = (inserted.lastrowid, line.quantity)
             elif stored[product_id][1] != line.quantity:
-                self._conn.execute(
-                    _UPDATE_LINE,
+                _UPDATE_LINE.run(
+                    self._conn,
                     {"cart_id": cart.id, "product_id": product_id, "quantity": line.quantity},
                 )
                 written[product_id] = (stored[product_id][0], line.quantity)
         self._stored[cart.id] = written
-        self._conn.execute(_TOUCH, {"cart_id": cart.id, "now": now})
+        _TOUCH.run(self._conn, {"cart_id": cart.id, "now": now})
         # The cached `mon_panier` of this client (and of the clients sharing its group).
         note_stale(self._conn, [cart_namespace(cart.client_id)])
 
     def _load_locked(self, client_id: int) -> Cart | None:
-        cart = self._conn.execute(_CART_LOCKED, {"key": client_id}).first()
+        cart = _CART_LOCKED.first(self._conn, {"key": client_id})
         if cart is None:
             return None
-        lines = self._conn.execute(_LINES, {"cart_id": cart.id}).all()
+        lines = _LINES.all(self._conn, {"cart_id": cart.id})
         self._stored[cart.id] = {r.produit_id: (r.line_id, r.quantite) for r in lines}
         return Cart.restore(
             cart.id,

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.shopping import idempotency_keys as keys
 from chezflora.application.shopping.repositories import KeyStillInUse
 from chezflora.domain.idempotency import StoredResponse
@@ -15,11 +16,11 @@ from chezflora.domain.idempotency import StoredResponse
 PENDING = 0
 LOCK_WAIT_TIMEOUT = 1205
 _ROW = sa.and_(keys.c.utilisateur_id == sa.bindparam("user_id"), keys.c.cle == sa.bindparam("key"))
-_CLAIM = sa.insert(keys)
+_CLAIM = Prepared(sa.insert(keys))
 _FIND = sa.select(keys.c.fingerprint, keys.c.status_code, keys.c.body, keys.c.created_at).where(
     _ROW
 )
-_COMPLETE = sa.update(keys).where(_ROW)
+_COMPLETE = Prepared(sa.update(keys).where(_ROW))
 
 
 class SqlIdempotencyRepository:
@@ -34,8 +35,8 @@ class SqlIdempotencyRepository:
         # another transaction holds the same (user, key), MariaDB makes this INSERT wait for
         # it (innodb_lock_wait_timeout, set per connection in engine.py), then refuses it.
         try:
-            self._conn.execute(
-                _CLAIM,
+            _CLAIM.run(
+                self._conn,
                 {
                     "utilisateur_id": user_id,
                     "cle": key,
@@ -65,8 +66,8 @@ class SqlIdempotencyRepository:
         )
 
     def complete(self, user_id: int, key: str, status: int, body: bytes) -> None:
-        self._conn.execute(
-            _COMPLETE, {"user_id": user_id, "key": key, "status_code": status, "body": body}
+        _COMPLETE.run(
+            self._conn, {"user_id": user_id, "key": key, "status_code": status, "body": body}
         )
 
     def release(self, user_id: int, key: str) -> None:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.shopping import order_lines, orders
 from chezflora.application.shopping.repositories import DeliveryAlreadyGenerated
 from chezflora.domain.money import Money
@@ -48,8 +48,10 @@ _WITH_LINES = (
     .order_by(order_lines.c.id)
 )
 # Locking, only the order row: a locking join would also lock the order_lines rows it scans.
-_ORDER_LOCKED = sa.select(orders).where(orders.c.id == sa.bindparam("order_id")).with_for_update()
-_LINES = (
+_ORDER_LOCKED = Prepared(
+    sa.select(orders).where(orders.c.id == sa.bindparam("order_id")).with_for_update()
+)
+_LINES = Prepared(
     sa.select(
         order_lines.c.id.label("line_id"),
         order_lines.c.produit_id,
@@ -60,7 +62,7 @@ _LINES = (
     .where(order_lines.c.commande_id == sa.bindparam("order_id"))
     .order_by(order_lines.c.id)
 )
-_MOVE = (
+_MOVE = Prepared(
     sa.update(orders)
     .where(orders.c.id == sa.bindparam("order_id"), orders.c.statut == sa.bindparam("current"))
     .values(
@@ -70,8 +72,8 @@ _MOVE = (
     )
 )
 
-_INSERT_ORDER = sa.insert(orders)
-_INSERT_LINES = sa.insert(order_lines)
+_INSERT_ORDER = Prepared(sa.insert(orders))
+_INSERT_LINES = Prepared(sa.insert(order_lines))
 _CLAIM_RESTORATION = (
     sa.update(orders)
     .where(orders.c.id == sa.bindparam("order_id"), orders.c.stock_restored.is_(False))
@@ -100,10 +102,10 @@ class SqlOrderRepository:
             return self._locked[order_id]
         line_rows: list[Any]
         if for_update:
-            row = self._conn.execute(_ORDER_LOCKED, {"order_id": order_id}).first()
+            row = _ORDER_LOCKED.first(self._conn, {"order_id": order_id})
             if row is None:
                 return None
-            line_rows = list(self._conn.execute(_LINES, {"order_id": order_id}))
+            line_rows = _LINES.all(self._conn, {"order_id": order_id})
         else:
             line_rows = list(self._conn.execute(_WITH_LINES, {"order_id": order_id}))
             if not line_rows:
@@ -135,11 +137,11 @@ class SqlOrderRepository:
             "version": 1,
         }
         if order.subscription_id is None:
-            order.id = inserted_id(self._conn.execute(_INSERT_ORDER, row))
+            order.id = _INSERT_ORDER.run(self._conn, row).lastrowid
         else:
             order.id = self._insert_delivery(row, order)
-        self._conn.execute(
-            _INSERT_LINES,
+        _INSERT_LINES.run_many(
+            self._conn,
             [
                 {
                     "commande_id": order.id,
@@ -157,14 +159,14 @@ class SqlOrderRepository:
         try:
             # A savepoint: the refused insert leaves the transaction usable on both databases.
             with self._conn.begin_nested():
-                return inserted_id(self._conn.execute(_INSERT_ORDER, row))
+                return _INSERT_ORDER.run(self._conn, row).lastrowid
         except IntegrityError as exc:
             # UNIQUE (abonnement_id, date_livraison): that delivery was generated already.
             raise DeliveryAlreadyGenerated(order.subscription_id, order.delivery_date) from exc
 
     def move(self, order_id: int, current: OrderStatus, target: OrderStatus, now: datetime) -> bool:
-        result = self._conn.execute(
-            _MOVE,
+        result = _MOVE.run(
+            self._conn,
             {"order_id": order_id, "current": current.value, "target": target.value, "now": now},
         )
         locked = self._locked.get(order_id)

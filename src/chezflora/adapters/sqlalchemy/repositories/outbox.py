@@ -9,11 +9,11 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
-from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.identity import outbox_emails
 from chezflora.application.ports import Clock, OutgoingEmail
 
-_INSERT = sa.insert(outbox_emails)
+_INSERT = Prepared(sa.insert(outbox_emails))
 
 
 class SqlOutbox:
@@ -22,8 +22,8 @@ class SqlOutbox:
         self._recorded: list[int] = []
 
     def add(self, email: OutgoingEmail) -> None:
-        result = self._conn.execute(
-            _INSERT,
+        result = _INSERT.run(
+            self._conn,
             {
                 "recipient": email.to,
                 "template": email.template,
@@ -32,7 +32,7 @@ class SqlOutbox:
                 "attempts": 0,
             },
         )
-        self._recorded.append(inserted_id(result))
+        self._recorded.append(result.lastrowid)
 
     def take_recorded(self) -> list[int]:
         recorded, self._recorded = self._recorded, []

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.shopping import payments
 from chezflora.domain.money import Money
 from chezflora.domain.payment import Payment, PaymentStatus, TransactionType
@@ -35,14 +35,15 @@ def payment_from_row(row: Any) -> Payment:
 
 # Statements built once, at import (building one costs more than running it).
 _BY_ID = sa.select(payments).where(payments.c.id == sa.bindparam("payment_id"))
-_BY_ID_LOCKED = _BY_ID.with_for_update()
-_INSERT = sa.insert(payments)
+_BY_ID_LOCKED = Prepared(_BY_ID.with_for_update())
+_INSERT = Prepared(sa.insert(payments))
+_GET = Prepared(_BY_ID)
 _FOR_ORDER = (
     sa.select(payments)
     .where(payments.c.commande_id == sa.bindparam("order_id"))
     .order_by(payments.c.id)
 )
-_MOVE = (
+_MOVE = Prepared(
     sa.update(payments)
     .where(
         payments.c.id == sa.bindparam("payment_id"), payments.c.statut == sa.bindparam("current")
@@ -56,13 +57,13 @@ class SqlPaymentRepository:
         self._conn = conn
 
     def get(self, payment_id: int, *, for_update: bool = False) -> Payment | None:
-        query = _BY_ID_LOCKED if for_update else _BY_ID
-        row = self._conn.execute(query, {"payment_id": payment_id}).first()
+        query = _BY_ID_LOCKED if for_update else _GET
+        row = query.first(self._conn, {"payment_id": payment_id})
         return None if row is None else payment_from_row(row)
 
     def add(self, payment: Payment) -> None:
-        result = self._conn.execute(
-            _INSERT,
+        result = _INSERT.run(
+            self._conn,
             {
                 "commande_id": payment.order_id,
                 "abonnement_id": payment.subscription_id,
@@ -79,7 +80,7 @@ class SqlPaymentRepository:
                 "date_mise_a_jour": payment.updated_at,
             },
         )
-        payment.id = inserted_id(result)
+        payment.id = result.lastrowid
 
     def for_order(self, order_id: int) -> list[Payment]:
         rows = self._conn.execute(_FOR_ORDER, {"order_id": order_id})
@@ -88,8 +89,8 @@ class SqlPaymentRepository:
     def move(
         self, payment_id: int, current: PaymentStatus, target: PaymentStatus, now: datetime
     ) -> bool:
-        result = self._conn.execute(
-            _MOVE,
+        result = _MOVE.run(
+            self._conn,
             {
                 "payment_id": payment_id,
                 "current": current.value,

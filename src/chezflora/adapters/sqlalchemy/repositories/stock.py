@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.change_tracking import UNTRACKED, note_stale
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.product_rows import product_of
 from chezflora.adapters.sqlalchemy.queries.photos import UrlFor
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
@@ -35,11 +36,11 @@ _INFO = sa.select(
 ).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
 # Stock moves make stale only the cached pages showing those products (and pages filtered or
 # ordered by stock), not the whole catalogue: see application/read_cache.py.
-_TAKE = (
+# Prepared: not reported by table (see prepared.py); `take` notes the stock it moved instead.
+_TAKE = Prepared(
     sa.update(products)
     .where(products.c.id == sa.bindparam("product_id"), products.c.stock >= sa.bindparam("wanted"))
     .values(stock=products.c.stock - sa.bindparam("wanted"))
-    .execution_options(**{UNTRACKED: True})
 )
 _PUT_BACK = (
     sa.update(products)
@@ -95,7 +96,7 @@ class SqlStockRepository:
         short: list[int] = []
         for product_id in sorted(quantities):
             wanted = quantities[product_id]
-            result = self._conn.execute(_TAKE, {"product_id": product_id, "wanted": wanted})
+            result = _TAKE.run(self._conn, {"product_id": product_id, "wanted": wanted})
             if result.rowcount == 1:
                 note_stale(self._conn, _stale_stock([product_id]))
             if result.rowcount != 1:

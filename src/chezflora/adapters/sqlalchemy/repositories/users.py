@@ -8,13 +8,16 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from chezflora.adapters.sqlalchemy.columns import inserted_id
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.identity import users
 from chezflora.application.unit_of_work import UserContact
 from chezflora.domain.user import Role, User
 
 _FIELDS = [c.name for c in users.columns if c.name != "id"]
-_CONTACT = sa.select(users.c.email, users.c.username, users.c.deleted_at).where(
-    users.c.id == sa.bindparam("user_id")
+_CONTACT = Prepared(
+    sa.select(users.c.email, users.c.username, users.c.deleted_at).where(
+        users.c.id == sa.bindparam("user_id")
+    )
 )
 
 
@@ -32,7 +35,7 @@ class SqlUserRepository:
     def contact(self, user_id: int) -> UserContact | None:
         """Who to write to (no hash, no profile); read once per transaction."""
         if user_id not in self._contacts:
-            row = self._conn.execute(_CONTACT, {"user_id": user_id}).first()
+            row = _CONTACT.first(self._conn, {"user_id": user_id})
             self._contacts[user_id] = (
                 None
                 if row is None
