@@ -7,12 +7,13 @@ photo has the same absolute URL wherever a client meets it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.tables.catalogue import photos
 from chezflora.application.catalogue.views import PhotoView
 
@@ -20,13 +21,18 @@ UrlFor = Callable[[str], str]
 PRODUCT = "produit"
 
 
-_OF_ENTITIES = (
-    sa.select(photos.c.id, photos.c.image, photos.c.uploaded_at, photos.c.entity_id)
-    .where(
+_PHOTO_COLUMNS = sa.select(
+    photos.c.id, photos.c.image, photos.c.uploaded_at, photos.c.entity_id
+).order_by(photos.c.id)
+_OF_ENTITIES = _PHOTO_COLUMNS.where(
+    photos.c.entity_type == sa.bindparam("entity_type"),
+    photos.c.entity_id.in_(sa.bindparam("entity_ids", expanding=True)),
+)
+_OF_ONE = Prepared(
+    _PHOTO_COLUMNS.where(
         photos.c.entity_type == sa.bindparam("entity_type"),
-        photos.c.entity_id.in_(sa.bindparam("entity_ids", expanding=True)),
+        photos.c.entity_id == sa.bindparam("entity_id"),
     )
-    .order_by(photos.c.id)
 )
 
 
@@ -35,7 +41,13 @@ def photos_of(
 ) -> dict[int, tuple[PhotoView, ...]]:
     found: dict[int, list[PhotoView]] = defaultdict(list)
     if entity_ids:
-        rows = conn.execute(_OF_ENTITIES, {"entity_type": entity_type, "entity_ids": entity_ids})
+        rows: Iterable[Any]
+        if len(entity_ids) == 1:
+            rows = _OF_ONE.all(conn, {"entity_type": entity_type, "entity_id": entity_ids[0]})
+        else:
+            rows = conn.execute(
+                _OF_ENTITIES, {"entity_type": entity_type, "entity_ids": entity_ids}
+            )
         for row in rows:
             found[row.entity_id].append(photo_view(row, url_for, entity_type))
     return {i: tuple(found[i]) for i in entity_ids}

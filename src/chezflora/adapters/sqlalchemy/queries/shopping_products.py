@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from chezflora.adapters.sqlalchemy.prepared import Prepared
 from chezflora.adapters.sqlalchemy.queries.photos import PRODUCT, UrlFor, photos_of
 from chezflora.adapters.sqlalchemy.queries.promotions import valid_promotions
 from chezflora.adapters.sqlalchemy.tables.catalogue import categories, products
@@ -18,21 +19,20 @@ from chezflora.application.shopping.views import ClientBrief
 from chezflora.domain.money import Money
 from chezflora.domain.pricing import Promotion
 
-# Built once, at import; only the columns a card shows.
-_CARDS = (
-    sa.select(
-        products.c.id,
-        products.c.nom,
-        products.c.description,
-        products.c.prix,
-        products.c.stock,
-        products.c.is_active,
-        products.c.categorie_id,
-        categories.c.nom.label("categorie_nom"),
-    )
-    .join(categories, categories.c.id == products.c.categorie_id)
-    .where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
-)
+# Built once, at import; only the columns a card shows. One product (a cart line being added
+# or changed) is read by a prepared statement, several by IN (...).
+_CARD_COLUMNS = sa.select(
+    products.c.id,
+    products.c.nom,
+    products.c.description,
+    products.c.prix,
+    products.c.stock,
+    products.c.is_active,
+    products.c.categorie_id,
+    categories.c.nom.label("categorie_nom"),
+).join(categories, categories.c.id == products.c.categorie_id)
+_CARDS = _CARD_COLUMNS.where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+_ONE_CARD = Prepared(_CARD_COLUMNS.where(products.c.id == sa.bindparam("id")))
 _CLIENTS = sa.select(users.c.id, users.c.username, users.c.email).where(
     users.c.id.in_(sa.bindparam("ids", expanding=True))
 )
@@ -47,7 +47,10 @@ def product_cards(
     ids = sorted(set(product_ids))
     if not ids:
         return {}
-    rows = conn.execute(_CARDS, {"ids": ids}).all()
+    if len(ids) == 1:
+        rows = _ONE_CARD.all(conn, {"id": ids[0]})
+    else:
+        rows = list(conn.execute(_CARDS, {"ids": ids}))
     pictures = photos_of(conn, PRODUCT, [r.id for r in rows], url_for)
     return {
         r.id: UnpricedCard(

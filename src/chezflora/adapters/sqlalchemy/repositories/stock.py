@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
@@ -25,7 +26,8 @@ from chezflora.domain.catalogue import Product
 from chezflora.domain.pricing import Promotion
 
 # Only the columns a `Product` holds: each column more costs the driver its metadata to parse.
-_INFO = sa.select(
+# One product (the usual cart) by a prepared statement, several by IN (...).
+_INFO_COLUMNS = sa.select(
     products.c.id,
     products.c.nom,
     products.c.description,
@@ -33,7 +35,9 @@ _INFO = sa.select(
     products.c.stock,
     products.c.categorie_id,
     products.c.is_active,
-).where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+)
+_INFO = _INFO_COLUMNS.where(products.c.id.in_(sa.bindparam("ids", expanding=True)))
+_ONE_INFO = Prepared(_INFO_COLUMNS.where(products.c.id == sa.bindparam("id")))
 # Stock moves make stale only the cached pages showing those products (and pages filtered or
 # ordered by stock), not the whole catalogue: see application/read_cache.py.
 # Prepared: not reported by table (see prepared.py); `take` notes the stock it moved instead.
@@ -82,7 +86,11 @@ class SqlStockRepository:
         ids = sorted(set(product_ids))
         if not ids:
             return {}
-        rows = self._conn.execute(_INFO, {"ids": ids})
+        rows: Iterable[Any]
+        if len(ids) == 1:
+            rows = _ONE_INFO.all(self._conn, {"id": ids[0]})
+        else:
+            rows = self._conn.execute(_INFO, {"ids": ids})
         return {row.id: product_of(row) for row in rows}
 
     def valid_for(self, items: Iterable[PricedItem], now: datetime) -> list[Promotion]:
