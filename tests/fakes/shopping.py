@@ -107,9 +107,12 @@ class InMemoryCarts:
     def __init__(self, tables: Tables, store: Store) -> None:
         self._tables, self._store = tables, store
 
-    def for_client(self, client_id: int, *, for_update: bool = False) -> Cart | None:
+    def for_client(self, client_id: int) -> Cart | None:
         found = next((c for c in self._tables.carts.values() if c.client_id == client_id), None)
         return None if found is None else self._read(found)
+
+    def lock(self, client_id: int, now: datetime) -> Cart | None:
+        return self.for_client(client_id)  # one writer at a time in memory
 
     def get(self, cart_id: int) -> Cart | None:
         found = self._tables.carts.get(cart_id)

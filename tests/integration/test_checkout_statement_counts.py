@@ -19,14 +19,15 @@ from tests.integration.rows import add_category, add_product
 # step → (statements on MariaDB, MariaDB round trips). Before this budget (issue 11) the same
 # steps ran 13/18, 13/18, 20/34 and 15/25 (simuler without a key). Promotions are priced from
 # memory (application/current_promotions.py), so neither add nor checkout reads them, and a
-# product card comes with its photos in one statement. A locked cart or order is
-# read in two statements on purpose (row, then lines): see repositories/carts.py. The tests deliver e-mails
-# inline: checkout and simuler each include 2 statements of that delivery (a server queues
+# product card comes with its photos in one statement, and a cart is locked by the UPDATE that
+# marks it changed (no separate SELECT ... FOR UPDATE). A locked cart or order is
+# read in two statements on purpose (lock the row, then read with the lines): see
+# repositories/carts.py. The tests deliver e-mails inline: checkout and simuler each include 2 statements of that delivery (a server queues
 # them in Redis instead). SQLite adds its explicit BEGIN statements (SQLITE_EXTRA).
 PINNED = {
-    "ajouter_produit (new line)": (5, 6),
-    "ajouter_produit (more of a line)": (5, 6),
-    "valider_panier + Idempotency-Key": (16, 19),
+    "ajouter_produit (new line)": (4, 5),
+    "ajouter_produit (more of a line)": (4, 5),
+    "valider_panier + Idempotency-Key": (15, 18),
     "simuler + Idempotency-Key": (11, 14),
 }
 SQLITE_EXTRA = 3

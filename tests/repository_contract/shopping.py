@@ -43,7 +43,7 @@ def a_cart_is_created_once_and_its_lines_round_trip(uow: UowFactory) -> None:
         work.carts.save(Cart.restore(cart.id, client, lines), NOW)
         work.commit()
     with uow() as work:
-        loaded = work.carts.for_client(client, for_update=True)
+        loaded = work.carts.lock(client, NOW)
         assert loaded.id == cart.id and list(loaded.lines) == lines
         assert work.carts.get(cart.id).quantities() == {tulip: 2, rose: 1}
         tulip_line = work.carts.line_id(cart.id, tulip)

@@ -19,9 +19,10 @@ CART_NOT_FOUND = "Panier non trouvé"
 PRODUCT_NOT_FOUND = "Produit non trouvé"
 
 
-def own_cart(uow: UnitOfWork, actor: Viewer, cart_id: int, *, for_update: bool = False) -> Cart:
-    """Cart actions work on the caller's own cart only, admins included (as the original)."""
-    cart = uow.carts.for_client(actor.user_id, for_update=for_update)
+def own_cart(uow: UnitOfWork, actor: Viewer, cart_id: int, now: datetime) -> Cart:
+    """Cart actions work on the caller's own cart only, admins included (as the original); the
+    cart is locked for the transaction and marked changed at `now`."""
+    cart = uow.carts.lock(actor.user_id, now)
     if cart is None or cart.id != cart_id:
         raise NotFound(CART_NOT_FOUND)
     return cart
@@ -94,7 +95,7 @@ class AddToCart:
         now = self._clock.now()
         with self._uow() as uow:
             # The row lock serialises two clicks on the same cart (one line per product).
-            cart = own_cart(uow, actor, cart_id, for_update=True)
+            cart = own_cart(uow, actor, cart_id, now)
             card = active_card(uow, product_id, now)
             created = product_id not in cart.quantities()
             cart.add(product_id, quantity, card.stock, now, card.name)
@@ -115,7 +116,7 @@ class ChangeCartQuantity:
     ) -> ChangedLine:
         now = self._clock.now()
         with self._uow() as uow:
-            cart = own_cart(uow, actor, cart_id, for_update=True)
+            cart = own_cart(uow, actor, cart_id, now)
             card = active_card(uow, product_id, now)
             cart.change_quantity(product_id, quantity, card.stock, card.name)
             uow.carts.save(cart, now)
@@ -133,7 +134,7 @@ class RemoveFromCart:
     def __call__(self, actor: Viewer, cart_id: int, product_id: int) -> None:
         now = self._clock.now()
         with self._uow() as uow:
-            cart = own_cart(uow, actor, cart_id, for_update=True)
+            cart = own_cart(uow, actor, cart_id, now)
             cart.remove(product_id)
             uow.carts.save(cart, now)
             uow.commit()

@@ -48,7 +48,7 @@ class CheckOut:
     def _once(self, actor: Viewer, cart_id: int, address_id: int | None) -> PlacedOrder:
         now = self._clock.now()
         with self._uow() as uow:
-            cart = own_cart(uow, actor, cart_id, for_update=True)
+            cart = own_cart(uow, actor, cart_id, now)
             if cart.is_empty():
                 raise InvalidInput(EMPTY_CART_MESSAGE)
             if address_id is None:

@@ -14,7 +14,7 @@ class ShoppingPersonalData:
     def erase(self, uow: UnitOfWork, user_id: int, now: datetime) -> None:
         uow.addresses.delete_for_client(user_id)
         uow.wishlists.delete_for_client(user_id)
-        cart = uow.carts.for_client(user_id, for_update=True)
+        cart = uow.carts.lock(user_id, now)
         if cart is not None:
             cart.clear()
             uow.carts.save(cart, now)

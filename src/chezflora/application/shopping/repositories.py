@@ -43,7 +43,13 @@ class StockRepository(Protocol):
 
 
 class CartRepository(Protocol):
-    def for_client(self, client_id: int, *, for_update: bool = False) -> Cart | None: ...
+    def for_client(self, client_id: int) -> Cart | None: ...
+    def lock(self, client_id: int, now: datetime) -> Cart | None:
+        """The client's cart, its row locked until the transaction ends (two actions on one cart
+        queue) and marked changed at `now`: every action that locks a cart changes it, and
+        `save` at the same `now` does not mark it again."""
+        ...
+
     def get(self, cart_id: int) -> Cart | None: ...
     def ensure(self, client_id: int, now: datetime) -> Cart:
         """The client's cart, created when missing (concurrent callers get the same one)."""

@@ -7,7 +7,6 @@ this transaction read (no second read of the lines). Statements are built once, 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
@@ -32,25 +31,16 @@ _WITH_LINES = (
     .select_from(carts.outerjoin(cart_items, cart_items.c.panier_id == carts.c.id))
     .order_by(cart_items.c.id)
 )
-_BY_CLIENT = _WITH_LINES.where(carts.c.client_id == sa.bindparam("key"))
-_BY_ID = _WITH_LINES.where(carts.c.id == sa.bindparam("key"))
-# Locking, only the cart row is locked (two clicks on one cart queue), then its lines are read
-# plainly: every writer of a cart's lines holds that lock first. A locking join would also lock
-# the cart_items rows it scans, and on a small table MariaDB scans other clients' lines too.
-_CART_LOCKED = Prepared(
-    sa.select(carts.c.id, carts.c.client_id)
+_BY_CLIENT = Prepared(_WITH_LINES.where(carts.c.client_id == sa.bindparam("key")))
+_BY_ID = Prepared(_WITH_LINES.where(carts.c.id == sa.bindparam("key")))
+# Locking: the cart row only, by marking it changed (the UPDATE takes the row lock, and every
+# action that locks a cart changes it), then the cart and its lines are read plainly: every
+# writer of a cart's lines holds that lock first. A locking join would also lock the cart_items
+# rows it scans, and on a small table MariaDB scans other clients' lines too.
+_LOCK_BY_CLIENT = Prepared(
+    sa.update(carts)
     .where(carts.c.client_id == sa.bindparam("key"))
-    .with_for_update()
-)
-_LINES = Prepared(
-    sa.select(
-        cart_items.c.id.label("line_id"),
-        cart_items.c.produit_id,
-        cart_items.c.quantite,
-        cart_items.c.date_ajout,
-    )
-    .where(cart_items.c.panier_id == sa.bindparam("cart_id"))
-    .order_by(cart_items.c.id)
+    .values(date_mise_a_jour=sa.bindparam("now"))
 )
 _STORED_LINES = sa.select(cart_items.c.id, cart_items.c.produit_id, cart_items.c.quantite).where(
     cart_items.c.panier_id == sa.bindparam("cart_id")
@@ -80,11 +70,19 @@ class SqlCartRepository:
         self._conn = conn
         # cart id → {product id: (line id, quantity)} as this transaction last read or wrote it
         self._stored: dict[int, dict[int, tuple[int, int]]] = {}
+        # cart id → the time this transaction marked it changed at (when it locked it)
+        self._touched: dict[int, datetime] = {}
 
-    def for_client(self, client_id: int, *, for_update: bool = False) -> Cart | None:
-        if for_update:
-            return self._load_locked(client_id)
+    def for_client(self, client_id: int) -> Cart | None:
         return self._load(_BY_CLIENT, client_id)
+
+    def lock(self, client_id: int, now: datetime) -> Cart | None:
+        if _LOCK_BY_CLIENT.run(self._conn, {"key": client_id, "now": now}).rowcount == 0:
+            return None
+        cart = self._load(_BY_CLIENT, client_id)
+        if cart is not None and cart.id is not None:
+            self._touched[cart.id] = now
+        return cart
 
     def get(self, cart_id: int) -> Cart | None:
         return self._load(_BY_ID, cart_id)
@@ -141,24 +139,13 @@ class SqlCartRepository:
                 )
                 written[product_id] = (stored[product_id][0], line.quantity)
         self._stored[cart.id] = written
-        _TOUCH.run(self._conn, {"cart_id": cart.id, "now": now})
+        if self._touched.get(cart.id) != now:
+            _TOUCH.run(self._conn, {"cart_id": cart.id, "now": now})
         # The cached `mon_panier` of this client (and of the clients sharing its group).
         note_stale(self._conn, [cart_namespace(cart.client_id)])
 
-    def _load_locked(self, client_id: int) -> Cart | None:
-        cart = _CART_LOCKED.first(self._conn, {"key": client_id})
-        if cart is None:
-            return None
-        lines = _LINES.all(self._conn, {"cart_id": cart.id})
-        self._stored[cart.id] = {r.produit_id: (r.line_id, r.quantite) for r in lines}
-        return Cart.restore(
-            cart.id,
-            cart.client_id,
-            [CartLine(r.produit_id, r.quantite, r.date_ajout) for r in lines],
-        )
-
-    def _load(self, query: sa.Select[Any], key: int) -> Cart | None:
-        rows = self._conn.execute(query, {"key": key}).all()
+    def _load(self, query: Prepared, key: int) -> Cart | None:
+        rows = query.all(self._conn, {"key": key})
         if not rows:
             return None
         first = rows[0]
