@@ -138,3 +138,14 @@ def test_expanding_in_is_refused_with_a_pointer_to_execute(clean_engine):
     )
     with clean_engine.connect() as conn, pytest.raises(ValueError, match="expanding"):
         many.all(conn, {"ids": [1, 2]})
+
+
+def test_a_connection_first_used_by_a_prepared_statement_ends_its_transaction(clean_engine):
+    # The driver opens a transaction on the first statement; the connection must know it, or
+    # it would go back to the pool with the transaction (and its locks) still open.
+    with clean_engine.connect() as conn:
+        INSERT_EMAIL.run(conn, email_row())
+        assert conn.in_transaction()
+    with clean_engine.connect() as conn:
+        count = conn.execute(sa.select(sa.func.count()).select_from(outbox_emails)).scalar()
+    assert count == 0  # closed without commit: rolled back

@@ -114,6 +114,10 @@ class Prepared:
         return cursor
 
     def _send(self, conn: Connection, cursor: Any, sql: str, values: Any, *, many: bool) -> None:
+        if not conn.in_transaction():
+            # What `Connection.execute` does on first use: the connection then knows it is in a
+            # transaction and ends it (commit, or rollback on close) before the pool has it.
+            conn.begin()
         for listener in conn.dispatch.before_cursor_execute:
             listener(conn, cursor, sql, values, None, many)
         dialect = conn.dialect
