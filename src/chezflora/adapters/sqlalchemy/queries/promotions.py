@@ -1,4 +1,5 @@
-"""Valid promotions for a set of products, in two statements whatever the set's size."""
+"""Promotions from SQL: those valid for a set of products (two statements whatever its size),
+and every promotion that can still apply (what `CurrentPromotions` keeps in memory)."""
 
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ class SqlCurrentPromotions:
 
 
 class SqlPromotionSource:
-    """The `PromotionSource` port on its own connection (read side)."""
+    """The `PromotionSource` port by a query on its own connection: the reference the in-memory
+    `CurrentPromotions` (what the service prices with) is checked against."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
