@@ -18,12 +18,12 @@ from tests.integration.rows import add_category, add_product
 
 # step → (statements on MariaDB, MariaDB round trips). Before this budget (issue 11) the same
 # steps ran 13/18, 13/18, 20/34 and 15/25 (simuler without a key). Promotions are priced from
-# memory (application/current_promotions.py), so neither add nor checkout reads them, and a
-# product card comes with its photos in one statement, and a cart is locked by the UPDATE that
-# marks it changed (no separate SELECT ... FOR UPDATE). A locked cart or order is
-# read in two statements on purpose (lock the row, then read with the lines): see
-# repositories/carts.py. The tests deliver e-mails inline: checkout and simuler each include 2 statements of that delivery (a server queues
-# them in Redis instead). SQLite adds its explicit BEGIN statements (SQLITE_EXTRA).
+# memory (application/current_promotions.py), so neither add nor checkout reads them; a product
+# card comes with its photos in one statement; a cart is locked by the UPDATE that marks it
+# changed, then read with its lines (repositories/carts.py). A locked order is read in two
+# statements on purpose (the row, then its lines: repositories/orders.py). The tests deliver
+# e-mails inline: checkout and simuler each include 2 statements of that delivery (a server
+# queues them in Redis instead). SQLite adds its explicit BEGIN statements (SQLITE_EXTRA).
 PINNED = {
     "ajouter_produit (new line)": (4, 5),
     "ajouter_produit (more of a line)": (4, 5),
