@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.checkout import prepare_customers, run_flow, stock_up
+from bench.cpu import CpuMeter
 from bench.logins import measure_logins
 from bench.mixed import run_mixed
 from bench.scenarios import admin_token, catalogue_targets, first_products
@@ -49,7 +50,8 @@ def main() -> None:
 
 def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    with serving(env, server, args.workers, args.port) as base:
+    with serving(env, server, args.workers, args.port) as served:
+        base = served.base
         for name, url, _ in [] if args.writes_only else catalogue_targets(base, env):
             run_wrk(name, url, connections=args.connections, duration=2)  # warm-up
             rows.append(_load(name, url, args).as_dict())
@@ -61,7 +63,17 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
             rows.extend(_cart_and_logins(base, customers, args))
         products = first_products(base, len(customers) + 1)
         stock_up(env["CHEZFLORA_DATABASE_URL"], products)
-        rows.append(run_flow(base, customers, products[:-1], args.duration, (probe, products[-1])))
+        rows.append(
+            run_flow(
+                base,
+                customers,
+                products[:-1],
+                args.duration,
+                (probe, products[-1]),
+                repeat=args.repeat,
+                meter=CpuMeter.for_server(served.pid),
+            )
+        )
         if args.mixed:
             mixed = run_mixed(
                 base,
@@ -70,6 +82,7 @@ def _measure(env: dict[str, str], server: str, args: argparse.Namespace) -> list
                 products,
                 browsing=args.connections - args.mixed_buyers,
                 duration=args.duration,
+                repeat=args.repeat,
             )
             rows.append({"name": "mixed", **mixed})
         if not args.writes_only:
@@ -100,8 +113,8 @@ def _scale(env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     for size in (1_000, 100_000):
         prepare(env, size)
-        with serving(env, args.servers[0], args.workers, args.port) as base:
-            url = f"{base}/api/produits/"
+        with serving(env, args.servers[0], args.workers, args.port) as served:
+            url = f"{served.base}/api/produits/"
             run_wrk("warm-up", url, connections=args.connections, duration=2)
             figures[str(size)] = run_wrk(
                 f"list@{size}", url, connections=args.connections, duration=args.duration
@@ -147,6 +160,7 @@ def _print(report: dict[str, Any], output: Path) -> None:
                     f"{'  → complete flows/s':<34}{row['flows_per_second']:>10.1f}"
                     f"   (flows {row['flows']}, failed steps {row['flow_failures']})"
                 )
+                _print_runs(row)
             for step, figures in row.get("steps", {}).items():
                 if isinstance(figures, dict):
                     print(
@@ -162,6 +176,18 @@ def _print(report: dict[str, Any], output: Path) -> None:
     print(f"\nwritten to {output}")
 
 
+def _print_runs(row: dict[str, Any]) -> None:
+    runs = row.get("runs", [])
+    if len(runs) > 1:
+        rates = ", ".join(f"{run['flows_per_second']:.1f}" for run in runs)
+        print(f"{'  → every run, flows/s':<34}{rates}")
+    cpu = [run for run in runs if "server_cpu_ms_per_flow" in run]
+    if cpu:
+        server = ", ".join(f"{run['server_cpu_ms_per_flow']:.1f}" for run in cpu)
+        database = ", ".join(f"{run['mariadb_cpu_ms_per_flow']:.1f}" for run in cpu)
+        print(f"{'  → CPU ms/flow: server':<34}{server}   (MariaDB: {database})")
+
+
 def _print_mixed(row: dict[str, Any]) -> None:
     for key in ("browsing_alone", "browsing_mixed", "checkout_beside"):
         part = row[key]
@@ -174,6 +200,10 @@ def _print_mixed(row: dict[str, Any]) -> None:
         f"{'  → browsing kept':<34}{row['browsing_kept'] * 100:>9.0f}%"
         f"   (checkout beside: {beside['flows_per_second']} flows/s)"
     )
+    runs = row.get("runs", [])
+    if len(runs) > 1:
+        kept = ", ".join(f"{run['browsing_kept'] * 100:.0f}%" for run in runs)
+        print(f"{'  → every run, kept':<34}{kept}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -189,6 +219,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of the checkout flow and of the mixed pair; the median run is reported",
+    )
     parser.add_argument(
         "--scale", action="store_true", help="also compare 1,000 vs 100,000 products"
     )

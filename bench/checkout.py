@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bench.cpu import CpuMeter
 from bench.wrk import ensure_wrk, parse
 
 LUA = Path(__file__).with_name("checkout_flow.lua")
@@ -117,10 +118,11 @@ class StepProbe(threading.Thread):
     """One more customer running the same flow on its own keep-alive connection, timing each
     step (wrk's scripts cannot time single requests): per-step latency under the load."""
 
-    def __init__(self, base: str, customer: dict[str, Any], product: int, duration: float):
+    def __init__(self, base: str, customer: dict[str, Any], product: int):
         super().__init__(daemon=True)
         self._url = urllib.parse.urlsplit(base)
-        self._customer, self._product, self._duration = customer, product, duration
+        self._customer, self._product = customer, product
+        self._stopped = threading.Event()
         self.timings: dict[str, list[float]] = {
             "ajouter_produit": [],
             "valider_panier": [],
@@ -153,9 +155,8 @@ class StepProbe(threading.Thread):
     def run(self) -> None:
         conn = http.client.HTTPConnection(self._url.hostname, self._url.port, timeout=10)
         cart, run = self._customer["cart"], uuid.uuid4().hex
-        deadline = time.monotonic() + self._duration
         number = 0
-        while time.monotonic() < deadline:
+        while not self._stopped.is_set():
             number += 1
             status, _ = self._post(
                 conn,
@@ -183,6 +184,10 @@ class StepProbe(threading.Thread):
                 self.failures += 1
         conn.close()
 
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join()
+
     def summary(self) -> dict[str, Any]:
         figures: dict[str, Any] = {"probe_failures": self.failures}
         for step, samples in self.timings.items():
@@ -203,19 +208,37 @@ def run_flow(
     product_ids: list[int],
     duration: int,
     probe: tuple[dict[str, Any], int] | None = None,
+    *,
+    repeat: int = 1,
+    meter: CpuMeter | None = None,
 ) -> dict[str, Any]:
-    """The flow on every customer's connection (wrk); `probe`: one more customer timing steps."""
-    script = flow_script(customers, product_ids)
-    prober = None if probe is None else StepProbe(base, probe[0], probe[1], duration)
-    process = start_flow(base, script, len(customers), duration)
+    """The flow on every customer's connection (wrk), `repeat` times: the run with the median
+    flows/s is the row, every run is listed under "runs" (a shared host's throughput swings by
+    a quarter from one run to the next). `probe`: one more customer timing each step over all
+    the runs. `meter`: the server's and MariaDB's CPU milliseconds per flow, run by run."""
+    prober = None if probe is None else StepProbe(base, probe[0], probe[1])
     if prober is not None:
         prober.start()
-    output, _ = process.communicate()
-    script.unlink()
-    result = flow_result(
-        "checkout flow (add → valider_panier+key → simuler)", base, output, duration
-    )
+    runs = []
+    for _ in range(repeat):
+        script = flow_script(customers, product_ids)  # its own RUN: keys never replay
+        before = meter.read() if meter is not None else None
+        output, _ = start_flow(base, script, len(customers), duration).communicate()
+        script.unlink()
+        run = flow_result(
+            "checkout flow (add → valider_panier+key → simuler)", base, output, duration
+        )
+        if meter is not None and before is not None and run["flows"]:
+            server, database = CpuMeter.spent(before, meter.read())
+            run["server_cpu_ms_per_flow"] = round(server * 1000 / run["flows"], 2)
+            run["mariadb_cpu_ms_per_flow"] = round(database * 1000 / run["flows"], 2)
+        runs.append(run)
     if prober is not None:
-        prober.join()
+        prober.stop()
+    result = dict(sorted(runs, key=lambda run: run["flows_per_second"])[len(runs) // 2])
+    result["runs"] = [
+        {key: value for key, value in run.items() if key not in ("name", "url")} for run in runs
+    ]
+    if prober is not None:
         result["steps"] = prober.summary()
     return result

@@ -9,6 +9,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pymysql
@@ -54,14 +55,20 @@ def prepare(env: dict[str, str], products: int) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Served:
+    base: str
+    pid: int  # the server's main process; its workers are its children
+
+
 @contextmanager
-def serving(env: dict[str, str], server: str, workers: int, port: int) -> Iterator[str]:
+def serving(env: dict[str, str], server: str, workers: int, port: int) -> Iterator[Served]:
     base = f"http://127.0.0.1:{port}"
     command = [*CLI, "serve", "--server", server, "--workers", str(workers), "--port", str(port)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_healthy(base, process)
-        yield base
+        yield Served(base, process.pid)
     finally:
         process.terminate()
         try:
