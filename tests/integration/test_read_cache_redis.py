@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from redis import Redis
 
-from chezflora.adapters.read_cache import PREFIX, RedisVersions
+from chezflora.adapters.read_cache import CHANNEL, PREFIX, RedisVersions
 from tests.integration.conftest import IN_CI, REDIS_URL, redis_reachable
 
 
@@ -127,4 +127,22 @@ def test_a_stock_move_in_one_process_shows_on_the_other_process_cached_page(redi
         assert took < 0.5
     finally:
         reader.close()
+        writer.close()
+
+
+def test_a_bump_of_several_namespaces_is_one_message(redis_url):
+    listener = Redis.from_url(redis_url).pubsub(ignore_subscribe_messages=True)
+    listener.subscribe(CHANNEL)
+    writer = RedisVersions(Redis.from_url(redis_url), listen=False)
+    try:
+        writer.bump_all({"carts:7", "stock", "stock:2"})
+        messages = []
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline and not messages:
+            message = listener.get_message(timeout=0.1)
+            if message is not None:
+                messages.append(message["data"].decode())
+        assert messages == ["carts:7=1 stock=1 stock:2=1"]
+    finally:
+        listener.close()
         writer.close()

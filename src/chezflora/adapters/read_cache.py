@@ -58,14 +58,14 @@ class LocalVersions:
         pass
 
 
-# INCR every namespace and publish "namespace=version" for each: one round trip per commit.
+# INCR every namespace, then publish "namespace=version ..." as one message: one round trip per
+# commit, and one wake-up of each process's listener however many namespaces moved.
 _BUMP = """
 local published = {}
 for i, key in ipairs(KEYS) do
-  local item = ARGV[i] .. '=' .. redis.call('INCR', key)
-  table.insert(published, item)
-  redis.call('PUBLISH', ARGV[#KEYS + 1], item)
+  table.insert(published, ARGV[i] .. '=' .. redis.call('INCR', key))
 end
+redis.call('PUBLISH', ARGV[#KEYS + 1], table.concat(published, ' '))
 return published
 """
 PREFIX = "chezflora:cache-version:"
@@ -151,12 +151,14 @@ class RedisVersions:
                 self._known.update(versions)
 
     def _apply(self, published: Iterable[Any]) -> None:
+        """Items "namespace=version", several to a message separated by spaces."""
         found: dict[str, int] = {}
-        for item in published:
-            text = item.decode() if isinstance(item, bytes) else str(item)
-            namespace, _, version = text.rpartition("=")
-            if namespace and version.lstrip("-").isdigit():
-                found[namespace] = int(version)
+        for message in published:
+            text = message.decode() if isinstance(message, bytes) else str(message)
+            for item in text.split():
+                namespace, _, version = item.rpartition("=")
+                if namespace and version.lstrip("-").isdigit():
+                    found[namespace] = int(version)
         self._merge(found, learn=True)
 
     def _resync_now(self) -> None:
