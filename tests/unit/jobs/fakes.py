@@ -87,5 +87,5 @@ def fake_container(**settings: Any) -> SimpleNamespace:
         clock=clock,
         outbox=InMemoryOutboxStore(),
         email_sender=FlakySender(),
-        jobs=SimpleNamespace(broker=broker, transport=SimpleNamespace(guard=guard)),
+        jobs=SimpleNamespace(broker=broker, transport=SimpleNamespace(guard=guard, queued_ttl=600)),
     )

@@ -76,6 +76,18 @@ def test_exhausted_retries_leave_the_row_unsent_and_free_for_the_relay(container
     assert guard.mark_queued(email_id, 600, only_if_absent=True), "queued mark not cleared"
 
 
+def test_a_taken_message_marks_its_row_queued_so_the_relay_leaves_it_alone(container, actors):
+    container.email_sender.failures = 1  # a retry chain: the first attempt fails
+    email_id = _queue(container)
+    guard = container.jobs.transport.guard
+
+    actors.deliver_email.send(email_id)
+    container.jobs.broker.join(EMAIL_QUEUE)
+
+    # Marked by the worker, not by the request that queued it (adapters/jobs/dispatcher.py).
+    assert not guard.mark_queued(email_id, 600, only_if_absent=True), "row not marked queued"
+
+
 def test_an_e_mail_being_sent_elsewhere_is_not_sent_twice(container, actors):
     email_id = _queue(container)
     container.jobs.transport.guard.claim(email_id, 60)

@@ -38,20 +38,18 @@ def queued_ids(broker) -> list[int]:
 
 def test_dispatch_enqueues_one_deliver_email_message_per_id():
     broker = make_broker("")
-    guard = MemoryDeliveryGuard()
 
-    DramatiqEmailDispatcher(broker, guard, 600).dispatch([4, 7])
+    DramatiqEmailDispatcher(broker).dispatch([4, 7])
 
     assert queued_ids(broker) == [4, 7]
     from dramatiq import Message
 
     first = Message.decode(broker.queues[EMAIL_QUEUE].queue[0])
     assert first.actor_name == DELIVER_EMAIL
-    assert not guard.mark_queued(4, 600, only_if_absent=True)
 
 
 def test_an_enqueue_failure_is_logged_never_raised(caplog: pytest.LogCaptureFixture):
-    dispatcher = DramatiqEmailDispatcher(BrokenBroker(), MemoryDeliveryGuard(), 600)  # type: ignore[arg-type]
+    dispatcher = DramatiqEmailDispatcher(BrokenBroker())  # type: ignore[arg-type]
 
     with caplog.at_level(logging.ERROR):
         dispatcher.dispatch([1, 2])

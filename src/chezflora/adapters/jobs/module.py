@@ -29,13 +29,14 @@ class Transport:
     @classmethod
     def build(cls, settings: Settings, redis: Redis | None) -> Transport:
         guard: DeliveryGuard = RedisDeliveryGuard(redis) if redis else MemoryDeliveryGuard()
-        # A delivery message is presumed alive for its whole retry chain, then the relay may
-        # enqueue the row again.
+        # A delivery message is presumed alive for its whole retry chain (the worker marks its
+        # row queued for that long when it takes the message), then the relay may enqueue the
+        # row again.
         chain = settings.email_max_retries * settings.email_max_backoff_ms // 1000
         return cls(make_broker(settings.redis_url), guard, max(600, chain))
 
     def email_dispatcher(self) -> DramatiqEmailDispatcher:
-        return DramatiqEmailDispatcher(self.broker, self.guard, self.queued_ttl)
+        return DramatiqEmailDispatcher(self.broker)
 
 
 @dataclass(frozen=True)

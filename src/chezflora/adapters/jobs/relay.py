@@ -12,8 +12,11 @@ from chezflora.application.ports import Clock, EmailDispatcher
 class RelayOutbox:
     """Catches rows whose message was lost (Redis down at commit, worker killed, retries spent).
 
-    Rows with a live delivery message are skipped thanks to the guard's `queued` mark, so a
-    long SMTP outage does not pile up one more message per row every minute.
+    Rows with a live delivery message are skipped thanks to the guard's `queued` mark (set by
+    the worker when it takes a message, and here when this enqueues one), so a long SMTP outage
+    does not pile up one more message per row every minute. A row whose first message waited
+    in the queue past `older_than` (no worker running) gets one more: the worker's sending
+    claim and the row's sent state keep it from being sent twice.
     """
 
     def __init__(

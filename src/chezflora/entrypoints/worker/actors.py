@@ -41,7 +41,12 @@ def declare_actors(broker: dramatiq.Broker, container: Container) -> Actors:
     settings = container.settings
     guard = container.jobs.transport.guard
 
+    queued_ttl = container.jobs.transport.queued_ttl
+
     def deliver_email(email_id: int) -> None:
+        # The row has a live message (this one, and its retries): the relay leaves it alone
+        # until the chain gives up (email_gave_up) or the mark expires.
+        guard.mark_queued(email_id, queued_ttl, only_if_absent=False)
         # Duplicates are expected (relay sweep, redelivery); the claim keeps them from
         # sending in parallel, and a row already sent is skipped by deliver_or_raise.
         if not guard.claim(email_id, SENDING_CLAIM_SECONDS):
