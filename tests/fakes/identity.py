@@ -49,15 +49,21 @@ class InMemoryUsers:
     def __init__(self, tables: Tables, store: Store) -> None:
         self._tables, self._store = tables, store
         self._rows = tables.users
+        self._remembered: dict[int, UserContact] = {}
 
     def get(self, user_id: int, *, for_update: bool = False) -> User | None:
         return self._rows.get(user_id)
 
     def contact(self, user_id: int) -> UserContact | None:
+        if user_id in self._remembered:
+            return self._remembered[user_id]
         user = self._rows.get(user_id)
         if user is None or user.id is None:
             return None
         return UserContact(user.id, user.email, user.username, user.deleted_at)
+
+    def remember(self, contact: UserContact) -> None:
+        self._remembered.setdefault(contact.id, contact)
 
     def by_username(self, username: str) -> User | None:
         return next((u for u in self._rows.values() if u.username == username), None)

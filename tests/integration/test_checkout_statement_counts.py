@@ -21,14 +21,16 @@ from tests.integration.rows import add_category, add_product
 # memory (application/current_promotions.py), so neither add nor checkout reads them; a product
 # card comes with its photos in one statement; a cart is locked by the UPDATE that marks it
 # changed, then read with its lines (repositories/carts.py). A locked order is read in two
-# statements on purpose (the row, then its lines: repositories/orders.py). The tests deliver
-# e-mails inline: checkout and simuler each include 2 statements of that delivery (a server
-# queues them in Redis instead). SQLite adds its explicit BEGIN statements (SQLITE_EXTRA).
+# statements on purpose (the row, then its lines: repositories/orders.py). The caller's address
+# comes with their token check, so the e-mail to them reads no account row (remember_caller in
+# application/shopping/common.py). The tests deliver e-mails inline: checkout and simuler each
+# include 2 statements of that delivery (a server queues them in Redis instead). SQLite adds
+# its explicit BEGIN statements (SQLITE_EXTRA).
 PINNED = {
     "ajouter_produit (new line)": (4, 5),
     "ajouter_produit (more of a line)": (4, 5),
-    "valider_panier + Idempotency-Key": (15, 18),
-    "simuler + Idempotency-Key": (11, 14),
+    "valider_panier + Idempotency-Key": (14, 17),
+    "simuler + Idempotency-Key": (10, 13),
 }
 SQLITE_EXTRA = 3
 

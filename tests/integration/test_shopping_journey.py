@@ -384,3 +384,34 @@ def test_an_inactive_product_in_the_cart_fails_checkout_naming_it(client, contai
     assert refused.json()["error"] == "Produit(s) plus en vente : Tulipe"
     assert refused.json()["produits"] == ["Tulipe"]
     assert "Stock insuffisant" not in refused.text
+
+
+def test_order_and_payment_e_mails_go_to_the_address_the_client_just_changed(
+    client, container, engine
+):
+    """The caller's address comes with their (cached) token check, not from a read of the
+    account: a change of e-mail must still reach the very next checkout and payment."""
+    category = add_category(engine)
+    rose = add_product(engine, category, "Rose", "1000.00", stock=5)
+    _, token = make_client(client, container, "binta")
+    auth = bearer(token)
+    cart = _cart(client, token)["id"]  # the token check is cached from here on
+    address = client.post("/api/adresses/", json=ADDRESS, headers=auth).json()["id"]
+    changed = client.patch("/api/update-profile/", json={"email": "neuve@example.cm"}, headers=auth)
+    assert changed.status_code == 200, changed.text
+    assert (
+        client.post(
+            f"/api/paniers/{cart}/ajouter_produit/", json={"produit_id": rose}, headers=auth
+        ).status_code
+        == 201
+    )
+    placed = client.post(
+        f"/api/paniers/{cart}/valider_panier/", json={"adresse_id": address}, headers=auth
+    )
+    assert placed.status_code == 201, placed.text
+    paid = client.post(f"/api/paiements/{placed.json()['paiement_id']}/simuler/", headers=auth)
+    assert paid.status_code == 200, paid.text
+    assert paid.json()["utilisateur"]["email"] == "neuve@example.cm"
+
+    after_change = [m["To"] for m in outbox_messages(container)][-2:]
+    assert after_change == ["neuve@example.cm", "neuve@example.cm"]

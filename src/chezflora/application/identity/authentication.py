@@ -17,11 +17,13 @@ BANNED = "Ce compte est banni et ne peut pas être utilisé."
 
 @dataclass(frozen=True, slots=True)
 class Viewer:
-    """Who is calling: a user id and role, or nobody."""
+    """Who is calling: a user id and role, or nobody. `email` is the account's address when the
+    token was checked ("" if unknown), so an e-mail to the caller needs no read of the account."""
 
     user_id: int
     username: str
     is_admin: bool
+    email: str = ""
 
 
 class LogIn:
@@ -96,7 +98,9 @@ class Authenticate:
         if user is None or not _token_still_valid(user, claims.version):
             return None
         assert user.id is not None
-        return Viewer(user_id=user.id, username=user.username, is_admin=user.is_admin)
+        return Viewer(
+            user_id=user.id, username=user.username, is_admin=user.is_admin, email=user.email
+        )
 
 
 def _token_still_valid(user: User, version: int) -> bool:

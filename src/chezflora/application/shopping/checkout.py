@@ -8,7 +8,7 @@ from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
 from chezflora.application.pricing import PricedItem, quote_all
 from chezflora.application.shopping.carts import own_cart
-from chezflora.application.shopping.common import amount, notify_user, retrying
+from chezflora.application.shopping.common import amount, notify_user, remember_caller, retrying
 from chezflora.application.unit_of_work import UnitOfWorkFactory
 from chezflora.domain.address import NOT_FOUND_MESSAGE as ADDRESS_NOT_FOUND
 from chezflora.domain.errors import InvalidInput, NoLongerSold, NotFound, OutOfStock
@@ -48,6 +48,7 @@ class CheckOut:
     def _once(self, actor: Viewer, cart_id: int, address_id: int | None) -> PlacedOrder:
         now = self._clock.now()
         with self._uow() as uow:
+            remember_caller(uow, actor)
             cart = own_cart(uow, actor, cart_id, now)
             if cart.is_empty():
                 raise InvalidInput(EMPTY_CART_MESSAGE)

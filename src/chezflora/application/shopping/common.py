@@ -7,8 +7,9 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import OutgoingEmail
-from chezflora.application.unit_of_work import TransactionConflict, UnitOfWork
+from chezflora.application.unit_of_work import TransactionConflict, UnitOfWork, UserContact
 from chezflora.domain.errors import Conflict, NotFound
 from chezflora.domain.money import Money
 
@@ -37,6 +38,13 @@ def ensure_visible(owner_id: int, user_id: int, is_admin: bool, message: str) ->
 def amount(money: Money) -> str:
     """E-mail contexts are JSON-simple: money travels as a 2-place string."""
     return str(money.amount)
+
+
+def remember_caller(uow: UnitOfWork, actor: Viewer) -> None:
+    """The caller's address came with their token check (an account that can sign in is not
+    erased): an e-mail or a brief about them in this transaction reads no account row."""
+    if actor.email:
+        uow.users.remember(UserContact(actor.user_id, actor.email, actor.username, None))
 
 
 def notify_user(uow: UnitOfWork, user_id: int, template: str, **context: object) -> None:

@@ -8,7 +8,13 @@ from typing import Protocol
 
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.ports import Clock
-from chezflora.application.shopping.common import amount, ensure_visible, notify_user, retrying
+from chezflora.application.shopping.common import (
+    amount,
+    ensure_visible,
+    notify_user,
+    remember_caller,
+    retrying,
+)
 from chezflora.application.shopping.orders import cancel_order, move_order
 from chezflora.application.shopping.views import ClientBrief, PaymentView
 from chezflora.application.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -109,6 +115,7 @@ class SimulatePayment:
     def _once(self, actor: Viewer, payment_id: int) -> PaymentView:
         now = self._clock.now()
         with self._uow() as uow:
+            remember_caller(uow, actor)
             payment, hook = _load(uow, payment_id, self._hooks)
             ensure_visible(payment.payer_id, actor.user_id, actor.is_admin, PAYMENT_NOT_FOUND)
             _move(uow, payment, simulate(payment.status), now)

@@ -43,6 +43,9 @@ class SqlUserRepository:
             )
         return self._contacts[user_id]
 
+    def remember(self, contact: UserContact) -> None:
+        self._contacts.setdefault(contact.id, contact)
+
     def _one(self, where: sa.ColumnElement[bool], for_update: bool = False) -> User | None:
         query = sa.select(users).where(where)
         if for_update:
