@@ -20,8 +20,8 @@ from tests.integration.rows import add_category, add_product
 # steps ran 13/18, 13/18, 20/34 and 15/25 (simuler without a key). Promotions are priced from
 # memory (application/current_promotions.py), so neither add nor checkout reads them; a product
 # card comes with its photos in one statement; a cart is locked by the UPDATE that marks it
-# changed, then read with its lines (repositories/carts.py). A locked order is read in two
-# statements on purpose (the row, then its lines: repositories/orders.py). The caller's address
+# changed, then read with its lines (repositories/carts.py); an order is locked and read with
+# its lines in one statement (repositories/orders.py). The caller's address
 # comes with their token check, so the e-mail to them reads no account row (remember_caller in
 # application/shopping/common.py). The tests deliver e-mails inline: checkout and simuler each
 # include 2 statements of that delivery (a server queues them in Redis instead). SQLite adds
@@ -30,7 +30,7 @@ PINNED = {
     "ajouter_produit (new line)": (4, 5),
     "ajouter_produit (more of a line)": (4, 5),
     "valider_panier + Idempotency-Key": (14, 17),
-    "simuler + Idempotency-Key": (10, 13),
+    "simuler + Idempotency-Key": (9, 12),
 }
 SQLITE_EXTRA = 3
 

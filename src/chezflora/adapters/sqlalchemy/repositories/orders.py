@@ -34,7 +34,7 @@ def order_from_row(row: Any, lines: list[OrderLine]) -> Order:
 
 
 # The order and its lines in one statement (one row per line, or one row without lines).
-_WITH_LINES = (
+_WITH_LINES_QUERY = (
     sa.select(
         orders,
         order_lines.c.id.label("line_id"),
@@ -47,21 +47,10 @@ _WITH_LINES = (
     .where(orders.c.id == sa.bindparam("order_id"))
     .order_by(order_lines.c.id)
 )
-# Locking, only the order row: a locking join would also lock the order_lines rows it scans.
-_ORDER_LOCKED = Prepared(
-    sa.select(orders).where(orders.c.id == sa.bindparam("order_id")).with_for_update()
-)
-_LINES = Prepared(
-    sa.select(
-        order_lines.c.id.label("line_id"),
-        order_lines.c.produit_id,
-        order_lines.c.produit_nom,
-        order_lines.c.quantite,
-        order_lines.c.prix_unitaire,
-    )
-    .where(order_lines.c.commande_id == sa.bindparam("order_id"))
-    .order_by(order_lines.c.id)
-)
+_WITH_LINES = Prepared(_WITH_LINES_QUERY)
+# Locked, it locks the order row and its own lines (found through the commande_id index; under
+# READ COMMITTED no gap is locked): lines never change, so nobody waits on them.
+_WITH_LINES_LOCKED = Prepared(_WITH_LINES_QUERY.with_for_update())
 _MOVE = Prepared(
     sa.update(orders)
     .where(orders.c.id == sa.bindparam("order_id"), orders.c.statut == sa.bindparam("current"))
@@ -100,17 +89,11 @@ class SqlOrderRepository:
     def get(self, order_id: int, *, for_update: bool = False) -> Order | None:
         if order_id in self._locked:
             return self._locked[order_id]
-        line_rows: list[Any]
-        if for_update:
-            row = _ORDER_LOCKED.first(self._conn, {"order_id": order_id})
-            if row is None:
-                return None
-            line_rows = _LINES.all(self._conn, {"order_id": order_id})
-        else:
-            line_rows = list(self._conn.execute(_WITH_LINES, {"order_id": order_id}))
-            if not line_rows:
-                return None
-            row = line_rows[0]
+        found = _WITH_LINES_LOCKED if for_update else _WITH_LINES
+        line_rows = found.all(self._conn, {"order_id": order_id})
+        if not line_rows:
+            return None
+        row = line_rows[0]
         lines = [
             OrderLine(line.produit_id, line.produit_nom, line.quantite, Money(line.prix_unitaire))
             for line in line_rows
