@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -64,6 +65,10 @@ class Served:
 @contextmanager
 def serving(env: dict[str, str], server: str, workers: int, port: int) -> Iterator[Served]:
     base = f"http://127.0.0.1:{port}"
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            # Another server (an earlier, interrupted bench?) would answer in ours' place.
+            raise SystemExit(f"port {port} is already in use: stop what listens there first")
     command = [*CLI, "serve", "--server", server, "--workers", str(workers), "--port", str(port)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
