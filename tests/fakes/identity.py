@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from chezflora.application.ports import OutgoingEmail, TokenClaims, TokenPair
 from chezflora.application.unit_of_work import UserContact
@@ -28,6 +28,9 @@ class PlainHasher:
         return not password_hash.startswith("plain$")
 
 
+FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)  # fake tokens do not expire
+
+
 class FakeTokens:
     def issue(self, user_id: int, username: str, role: str, version: int) -> TokenPair:
         return TokenPair(
@@ -42,7 +45,9 @@ class FakeTokens:
         user_id, _, version = rest.partition(":")
         if kind != expected_type or not user_id.isdigit():
             return None
-        return TokenClaims(user_id=int(user_id), version=int(version), token_type=kind)
+        return TokenClaims(
+            user_id=int(user_id), version=int(version), token_type=kind, expires_at=FAR_FUTURE
+        )
 
 
 class InMemoryUsers:

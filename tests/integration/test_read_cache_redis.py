@@ -146,3 +146,28 @@ def test_a_bump_of_several_namespaces_is_one_message(redis_url):
     finally:
         listener.close()
         writer.close()
+
+
+def test_an_entry_asked_to_last_outlives_the_ttl_but_not_a_write_in_another_process(redis_url):
+    from chezflora.adapters.read_cache import VersionedReadCache
+
+    clock = [0.0]
+    here = VersionedReadCache(
+        RedisVersions(Redis.from_url(redis_url), known={"accounts"}), ttl=1.0, now=lambda: clock[0]
+    )
+    there = VersionedReadCache(RedisVersions(Redis.from_url(redis_url), listen=False), ttl=1.0)
+    try:
+        here.put("accounts", "token", here.version("accounts"), "checked", lasting=300)
+        here.put("accounts", "short", here.version("accounts"), "checked")
+        clock[0] = 299.0
+        assert here.get("accounts", "token", here.version("accounts")) == "checked"
+        assert here.get("accounts", "short", here.version("accounts")) is None
+        there.invalidate({"accounts"})  # an account changed in the other process
+        _until(lambda: here.get("accounts", "token", here.version("accounts")) is None)
+        clock[0] = 0.0
+        here.put("accounts", "token", here.version("accounts"), "checked", lasting=300)
+        clock[0] = 300.0
+        assert here.get("accounts", "token", here.version("accounts")) is None
+    finally:
+        here.close()
+        there.close()

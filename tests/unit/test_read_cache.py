@@ -49,3 +49,14 @@ def test_an_entry_is_stale_only_when_the_stock_of_a_product_it_shows_moves():
     assert cache.get("catalogue", "sorted", 0) is None  # ordered/filtered by stock
     cache.invalidate({"stock", stock_namespace(2)})
     assert cache.get("catalogue", "list", 0) is None
+
+
+def test_an_entry_asked_to_last_keeps_the_short_ttl_when_versions_are_this_process_own():
+    # Another process's write would not bump these versions: only the TTL bounds staleness.
+    clock = [0.0]
+    cache = VersionedReadCache(LocalVersions(), ttl=1.0, now=lambda: clock[0])
+    cache.put("accounts", "token", 0, "viewer", lasting=300)
+    clock[0] = 0.99
+    assert cache.get("accounts", "token", 0) == "viewer"
+    clock[0] = 1.0
+    assert cache.get("accounts", "token", 0) is None

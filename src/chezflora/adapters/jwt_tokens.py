@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
@@ -63,9 +63,15 @@ class JwtTokenIssuer:
             return None
         if claims.get("token_type") != expected_type:
             return None
-        if int(claims["exp"]) <= int(self._clock.now().timestamp()):
+        expires = int(claims["exp"])
+        if expires <= int(self._clock.now().timestamp()):
             return None
         user_id, version = claims.get("user_id"), claims.get("ver", 0)
         if not isinstance(user_id, int) or not isinstance(version, int):
             return None
-        return TokenClaims(user_id=user_id, version=version, token_type=expected_type)
+        return TokenClaims(
+            user_id=user_id,
+            version=version,
+            token_type=expected_type,
+            expires_at=datetime.fromtimestamp(expires, UTC),
+        )

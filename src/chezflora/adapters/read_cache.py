@@ -2,7 +2,9 @@
 
 A write bumps the namespaces it made stale (in Redis when configured, so every API process sees
 it); readers compare versions, so an entry never outlives the write that made it stale. The short
-TTL bounds what no write announces: a promotion starting or ending with the clock.
+TTL bounds what no write announces: a promotion starting or ending with the clock. An entry
+whose every change is announced (a token check: any account write bumps `accounts`) may ask to
+last longer; it does when the versions are shared through Redis.
 
 With Redis, a bump is pushed to every process (pub/sub) and each process reads versions from its
 own copy: no Redis round trip per cached read. A listener thread keeps that copy: it applies the
@@ -237,11 +239,17 @@ class VersionedReadCache:
         version: object,
         value: object,
         dependencies: Dependencies = (),
+        *,
+        lasting: float | None = None,
     ) -> None:
+        life = self._ttl
+        if lasting is not None:
+            # Local versions are this process's own: another process's write would go unseen.
+            life = lasting if isinstance(self._versions, RedisVersions) else min(lasting, life)
         with self._lock:
             self._entries[(namespace, key)] = (
                 version,
-                self._now() + self._ttl,
+                self._now() + life,
                 value,
                 dependencies,
             )

@@ -38,6 +38,7 @@ class TokenClaims:
     user_id: int
     version: int
     token_type: str
+    expires_at: datetime
 
 
 class TokenIssuer(Protocol):

@@ -37,7 +37,13 @@ class ReadCache(Protocol):
         version: object,
         value: object,
         dependencies: Dependencies = (),
-    ) -> None: ...
+        *,
+        lasting: float | None = None,
+    ) -> None:
+        """Store an entry. It lives the cache's short TTL, or up to `lasting` seconds when every
+        change of the value bumps its namespace and the versions are shared by every process
+        (nothing then goes stale unannounced)."""
+        ...
 
     def invalidate(self, namespaces: set[str]) -> None:
         """Bump these namespaces (in every process sharing the cache)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from chezflora.application.identity.codes import issue_code
 from chezflora.application.ports import Clock, PasswordHasher, TokenIssuer, TokenPair
@@ -24,6 +25,14 @@ class Viewer:
     username: str
     is_admin: bool
     email: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedToken:
+    """A bearer token found valid: whom it speaks for, and when it stops being valid anyway."""
+
+    viewer: Viewer
+    expires_at: datetime
 
 
 class LogIn:
@@ -89,7 +98,7 @@ class Authenticate:
     def __init__(self, uow: UnitOfWorkFactory, tokens: TokenIssuer) -> None:
         self._uow, self._tokens = uow, tokens
 
-    def __call__(self, token: str) -> Viewer | None:
+    def __call__(self, token: str) -> CheckedToken | None:
         claims = self._tokens.read(token, "access")
         if claims is None:
             return None
@@ -98,9 +107,10 @@ class Authenticate:
         if user is None or not _token_still_valid(user, claims.version):
             return None
         assert user.id is not None
-        return Viewer(
+        viewer = Viewer(
             user_id=user.id, username=user.username, is_admin=user.is_admin, email=user.email
         )
+        return CheckedToken(viewer, claims.expires_at)
 
 
 def _token_still_valid(user: User, version: int) -> bool:

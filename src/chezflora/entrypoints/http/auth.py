@@ -8,11 +8,15 @@ import anyio.to_thread
 from litestar import Request
 from litestar.di import NamedDependency, Provide
 
-from chezflora.application.identity.authentication import Viewer
+from chezflora.application.identity.authentication import CheckedToken, Viewer
 from chezflora.bootstrap import Container
 from chezflora.domain.errors import Forbidden, NotAuthenticated
 
 ACCOUNTS = "accounts"
+# A token found valid is not read against its account again for this long while no account
+# changes: any account write bumps ACCOUNTS in every process (versions shared through Redis;
+# without Redis an entry lasts the cache's short TTL). Its expiry is checked at every use.
+CHECK_LASTS = 300.0
 NOBODY = object()  # a token already found invalid
 NOT_AUTHENTICATED = "Informations d'authentification non fournies."
 ADMIN_ONLY = "Réservé aux administrateurs"
@@ -35,13 +39,16 @@ def auth_providers(container: Container) -> dict[str, Provide]:
         cache, token = container.read_cache, token.strip()
         version = cache.version(ACCOUNTS)
         known = cache.get(ACCOUNTS, token, version)
-        if isinstance(known, Viewer):
-            return known
+        if isinstance(known, CheckedToken) and known.expires_at > container.clock.now():
+            return known.viewer
         if known is NOBODY:
             return None
-        viewer = await anyio.to_thread.run_sync(container.identity.authenticate, token)
-        cache.put(ACCOUNTS, token, version, viewer if viewer is not None else NOBODY)
-        return viewer
+        checked = await anyio.to_thread.run_sync(container.identity.authenticate, token)
+        if checked is None:
+            cache.put(ACCOUNTS, token, version, NOBODY)
+            return None
+        cache.put(ACCOUNTS, token, version, checked, lasting=CHECK_LASTS)
+        return checked.viewer
 
     return {
         "viewer": Provide(provide_viewer),
