@@ -110,7 +110,6 @@ class SqlAlchemyUnitOfWork:
         self.codes = SqlCodeRepository(conn)
         self.parameters = SqlParameterRepository(conn)
         self.outbox = SqlOutbox(conn, self._clock)
-        self._bind_feature_repositories(conn)
         if self._url_for is not None or self._promotions is not None:
             # Product cards in answers carry photo URLs; promotions may come from memory.
             self.stock = SqlStockRepository(conn, self._url_for, self._promotions)
@@ -120,13 +119,24 @@ class SqlAlchemyUnitOfWork:
         """Work inside the shared transaction: its connection and repositories; no commit."""
         self._joined = shared
         self._connection = shared.connection
-        for name in (*SHARED_MEMBERS, *FEATURE_REPOSITORIES):
+        for name in SHARED_MEMBERS:
             setattr(self, name, getattr(shared, name))
         return self
 
-    def _bind_feature_repositories(self, conn: Connection) -> None:
-        for name, factory in FEATURE_REPOSITORIES.items():
-            setattr(self, name, factory(conn))
+    def __getattr__(self, name: str) -> Any:
+        """A feature repository is made on first use (a request touches few of the many),
+        bound to this transaction's connection, or taken from the transaction joined."""
+        factory = FEATURE_REPOSITORIES.get(name)
+        if factory is None or self.__dict__.get("_connection") is None:
+            raise AttributeError(name)
+        joined = self.__dict__.get("_joined")
+        repository = getattr(joined, name) if joined is not None else factory(self._connection)
+        setattr(self, name, repository)
+        return repository
+
+    def _unbind_feature_repositories(self) -> None:
+        for name in FEATURE_REPOSITORIES:
+            self.__dict__.pop(name, None)
 
     def __exit__(
         self,
@@ -138,12 +148,14 @@ class SqlAlchemyUnitOfWork:
             # The sharer ends the transaction; a database error reaches it unchanged, and it
             # runs the whole transaction again (its own work included) when that is worth it.
             self._connection, self._joined = None, None
+            self._unbind_feature_repositories()
             return
         try:
             self.rollback()
         finally:
             self.connection.close()
             self._connection = None
+            self._unbind_feature_repositories()
         if isinstance(exc, DBAPIError) and (_is_retryable(exc) or exc.connection_invalidated):
             # A dropped connection (server restart, idle timeout) is replaced by the pool:
             # running the transaction again on a fresh one is safe, nothing was committed.
