@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import anyio.to_thread
 from litestar import Request
 from litestar.di import NamedDependency, Provide
 
 from chezflora.application.identity.authentication import CheckedToken, Viewer
 from chezflora.bootstrap import Container
 from chezflora.domain.errors import Forbidden, NotAuthenticated
+from chezflora.entrypoints.http.blocking import in_thread
 
 ACCOUNTS = "accounts"
 # A token found valid is not read against its account again for this long while no account
@@ -43,7 +43,7 @@ def auth_providers(container: Container) -> dict[str, Provide]:
             return known.viewer
         if known is NOBODY:
             return None
-        checked = await anyio.to_thread.run_sync(container.identity.authenticate, token)
+        checked = await in_thread(container.identity.authenticate, token)
         if checked is None:
             cache.put(ACCOUNTS, token, version, NOBODY)
             return None

@@ -8,13 +8,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
-import anyio.to_thread
 from litestar import Request, Response
 from litestar.serialization import encode_json
 
 from chezflora.application.fresh_stock import FreshStock
 from chezflora.application.identity.authentication import Viewer
 from chezflora.application.read_cache import ReadCache, stock_snapshot
+from chezflora.entrypoints.http.blocking import in_thread
 from chezflora.entrypoints.http.stock_overlay import StockedPage, shown_stock, stock_dependencies
 
 
@@ -76,7 +76,7 @@ async def _once(
     future.add_done_callback(lambda f: f.cancelled() or f.exception())
     flights[flight] = future
     try:
-        result = await anyio.to_thread.run_sync(work, *args)
+        result = await in_thread(work, *args)
     except BaseException as exc:
         future.set_exception(exc)
         raise

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import timedelta
 from typing import Any
 
-import anyio.to_thread
 import msgspec
 from litestar import HttpMethod, Request, delete, get, post, route
 from litestar.datastructures import UploadFile
@@ -23,7 +21,7 @@ from chezflora.domain.catalogue_fields import validate_flag
 from chezflora.domain.errors import InvalidInput, NotFound
 from chezflora.domain.photo import ImageTooLarge, UnsupportedImage
 from chezflora.entrypoints.http import query
-from chezflora.entrypoints.http.blocking import blocking
+from chezflora.entrypoints.http.blocking import blocking, in_thread
 from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
 from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
@@ -80,7 +78,7 @@ async def _cover(value: object) -> bytes | None:
 
 async def _write(fn: Any, *args: Any) -> Any:
     try:
-        return await anyio.to_thread.run_sync(functools.partial(fn, *args))
+        return await in_thread(fn, *args)
     except (UnsupportedImage, ImageTooLarge) as exc:
         status = 415 if isinstance(exc, UnsupportedImage) else 413
         raise HTTPException(status_code=status, detail=exc.message) from None
@@ -150,7 +148,7 @@ async def create_article(
     ("true"/"false", default true). The author is the caller. 415/413 for a bad cover."""
     data = await _article_input(request)
     article_id = await _write(blog.create_article, admin, data)
-    return await anyio.to_thread.run_sync(_detail, blog, article_id, True)
+    return await in_thread(_detail, blog, article_id, True)
 
 
 @route(
@@ -168,7 +166,7 @@ async def update_article(
     """Admin, partial (PUT too): absent fields keep their value; no `cover` keeps the cover."""
     data = await _article_input(request)
     await _write(blog.update_article, article_id, data)
-    return await anyio.to_thread.run_sync(_detail, blog, article_id, True)
+    return await in_thread(_detail, blog, article_id, True)
 
 
 @delete("/api/articles/{article_id:int}/", tags=TAGS)
