@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from chezflora.application.ports import OutgoingEmail, TokenClaims, TokenPair
@@ -11,7 +10,6 @@ from chezflora.application.unit_of_work import UserContact
 from chezflora.domain.one_time_code import MAX_ATTEMPTS, CodePurpose, OneTimeCode
 from chezflora.domain.parameter import Parameter
 from chezflora.domain.user import Role, User
-from tests.fakes.blog import delete_threads
 from tests.fakes.tables import Store, Tables
 
 
@@ -83,26 +81,6 @@ class InMemoryUsers:
     def save(self, user: User) -> None:
         assert user.id is not None
         self._rows[user.id] = user
-
-    def delete(self, user_id: int) -> None:
-        """ON DELETE CASCADE: codes, cart, wishlist, addresses, keys, registrations and comments
-        (with their replies) go too; their réalisations lose their admin (SET NULL)."""
-        t = self._tables
-        self._rows.pop(user_id, None)
-        t.codes = {k: c for k, c in t.codes.items() if c.user_id != user_id}
-        for cart_id in [k for k, c in t.carts.items() if c.client_id == user_id]:
-            del t.carts[cart_id]
-            t.cart_line_ids = {k: v for k, v in t.cart_line_ids.items() if k[0] != cart_id}
-        for wishlist_id in [k for k, c in t.wishlists.items() if c == user_id]:
-            del t.wishlists[wishlist_id]
-            t.wishlist_products = {p for p in t.wishlist_products if p[0] != wishlist_id}
-        t.addresses = {k: a for k, a in t.addresses.items() if a.client_id != user_id}
-        t.idempotency = {k: v for k, v in t.idempotency.items() if k[0] != user_id}
-        t.registrations = {k: r for k, r in t.registrations.items() if r.user_id != user_id}
-        delete_threads(t, {k for k, c in t.comments.items() if c.client_id == user_id})
-        for realisation_id, realisation in t.realisations.items():
-            if realisation.admin_id == user_id:
-                t.realisations[realisation_id] = replace(realisation, admin_id=None)
 
     def admins(self) -> list[User]:
         return [u for u in self._rows.values() if u.role is Role.ADMIN and u.is_active]

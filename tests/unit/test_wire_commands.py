@@ -29,12 +29,14 @@ from chezflora.domain.pricing import REDUCTION_OUT_OF_RANGE
 from chezflora.entrypoints.http.wire.catalogue import (
     CategoryIn,
     ProductIn,
-    PromotionIn,
     category_changes,
     new_category,
     new_product,
-    new_promotion,
     product_changes,
+)
+from chezflora.entrypoints.http.wire.promotions import (
+    PromotionIn,
+    new_promotion,
     promotion_changes,
 )
 from chezflora.entrypoints.http.wire.services import (

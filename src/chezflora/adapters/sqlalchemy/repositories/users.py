@@ -78,10 +78,6 @@ class SqlUserRepository:
             sa.update(users).where(users.c.id == user.id).values(**self._values(user))
         )
 
-    def delete(self, user_id: int) -> None:
-        self._contacts.pop(user_id, None)
-        self._conn.execute(sa.delete(users).where(users.c.id == user_id))
-
     @staticmethod
     def _values(user: User) -> dict[str, Any]:
         values = {name: getattr(user, name) for name in _FIELDS}

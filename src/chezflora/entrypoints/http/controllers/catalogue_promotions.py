@@ -21,12 +21,11 @@ from chezflora.entrypoints.http.cached import cached_read
 from chezflora.entrypoints.http.controllers.catalogue_categories import is_admin
 from chezflora.entrypoints.http.injected import Injected
 from chezflora.entrypoints.http.pages import envelope
-from chezflora.entrypoints.http.wire.catalogue import (
-    ProductOut,
+from chezflora.entrypoints.http.wire.catalogue import ProductOut, product_out
+from chezflora.entrypoints.http.wire.promotions import (
     PromotionIn,
     PromotionOut,
     new_promotion,
-    product_out,
     promotion_changes,
     promotion_out,
 )
