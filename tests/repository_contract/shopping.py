@@ -58,6 +58,13 @@ def a_cart_is_created_once_and_its_lines_round_trip(uow: UowFactory) -> None:
         assert list(work.carts.for_client(client).lines) == changed
         assert work.carts.for_client(client + 1000) is None
         assert work.carts.get(cart.id + 1000) is None
+        emptied = work.carts.lock(client, NOW)
+        emptied.clear()  # as a checkout does
+        work.carts.save(emptied, NOW)
+        work.commit()
+    with uow() as work:
+        assert work.carts.get(cart.id).is_empty()
+        assert work.carts.line_id(cart.id, tulip) is None
 
 
 def stock_is_taken_only_when_enough_is_left_and_never_below_zero(uow: UowFactory) -> None:

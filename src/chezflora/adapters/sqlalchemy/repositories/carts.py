@@ -58,6 +58,10 @@ _DELETE_LINES = sa.delete(cart_items).where(
     cart_items.c.panier_id == sa.bindparam("cart_id"),
     cart_items.c.produit_id.in_(sa.bindparam("product_ids", expanding=True)),
 )
+# A cart emptied (every checkout): all its lines, with no expanding IN to render each time.
+_DELETE_ALL_LINES = Prepared(
+    sa.delete(cart_items).where(cart_items.c.panier_id == sa.bindparam("cart_id"))
+)
 _TOUCH = Prepared(
     sa.update(carts)
     .where(carts.c.id == sa.bindparam("cart_id"))
@@ -117,7 +121,10 @@ class SqlCartRepository:
             stored = {row.produit_id: (row.id, row.quantite) for row in rows}
         wanted = {line.product_id: line for line in cart.lines}
         gone = sorted(set(stored) - set(wanted))
-        if gone:
+        if gone and not wanted:
+            # Equal to deleting `gone`: every writer of the lines holds the cart's lock first.
+            _DELETE_ALL_LINES.run(self._conn, {"cart_id": cart.id})
+        elif gone:
             self._conn.execute(_DELETE_LINES, {"cart_id": cart.id, "product_ids": gone})
         written = {p: stored[p] for p in wanted if p in stored}
         for product_id, line in wanted.items():
