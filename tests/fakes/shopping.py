@@ -158,6 +158,10 @@ class InMemoryAddresses:
     def get(self, address_id: int) -> Address | None:
         return copy.deepcopy(self._tables.addresses.get(address_id))
 
+    def owner_of(self, address_id: int) -> int | None:
+        address = self._tables.addresses.get(address_id)
+        return None if address is None else address.client_id
+
     def add(self, address: Address) -> None:
         address.id = self._store.new_id()
         self._tables.addresses[address.id] = copy.deepcopy(address)

@@ -244,6 +244,9 @@ def addresses_round_trip_and_one_default_is_cleared_for_another(uow: UowFactory)
         work.commit()
     with uow() as work:
         assert vars(work.addresses.get(home.id)) == vars(home)
+        assert work.addresses.owner_of(home.id) == client
+        assert work.addresses.owner_of(theirs.id) == other
+        assert work.addresses.owner_of(theirs.id + office.id + home.id) is None
         work.addresses.clear_default(client, except_id=office.id)
         office.ville = "Yaoundé"
         work.addresses.save(office)

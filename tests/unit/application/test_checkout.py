@@ -106,6 +106,8 @@ def test_the_address_is_required_and_must_be_the_callers(world, check_out):
         check_out(awa, cart_id, None)
     with pytest.raises(NotFound):
         check_out(awa, cart_id, world.address(binta))
+    with pytest.raises(NotFound):
+        check_out(awa, cart_id, 999_999)  # no such address
 
     assert missing.value.fields == {"adresse_id": [ADDRESS_REQUIRED]}
     assert world.uow.store.orders == {}

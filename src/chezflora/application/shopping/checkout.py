@@ -54,8 +54,7 @@ class CheckOut:
                 raise InvalidInput(EMPTY_CART_MESSAGE)
             if address_id is None:
                 raise InvalidInput.on_field("adresse_id", ADDRESS_REQUIRED)
-            address = uow.addresses.get(address_id)
-            if address is None or address.client_id != actor.user_id:
+            if uow.addresses.owner_of(address_id) != actor.user_id:
                 raise NotFound(ADDRESS_NOT_FOUND)
             quantities = cart.quantities()
             products = uow.stock.products(quantities)
@@ -79,7 +78,7 @@ class CheckOut:
             short = uow.stock.take(quantities)
             if short:
                 raise OutOfStock([products[pid].name for pid in short])
-            order = Order.place(actor.user_id, lines, address.id, now)
+            order = Order.place(actor.user_id, lines, address_id, now)
             uow.orders.add(order)
             assert order.id is not None
             payment = Payment.for_order(order.id, actor.user_id, order.total, now)

@@ -20,6 +20,9 @@ def address_from_row(row: Any) -> Address:
 
 
 _BY_ID = Prepared(sa.select(addresses).where(addresses.c.id == sa.bindparam("address_id")))
+_OWNER = Prepared(
+    sa.select(addresses.c.client_id).where(addresses.c.id == sa.bindparam("address_id"))
+)
 
 
 class SqlAddressRepository:
@@ -29,6 +32,10 @@ class SqlAddressRepository:
     def get(self, address_id: int) -> Address | None:
         row = _BY_ID.first(self._conn, {"address_id": address_id})
         return None if row is None else address_from_row(row)
+
+    def owner_of(self, address_id: int) -> int | None:
+        row = _OWNER.first(self._conn, {"address_id": address_id})
+        return None if row is None else int(row.client_id)
 
     def add(self, address: Address) -> None:
         result = self._conn.execute(sa.insert(addresses).values(**self._values(address)))
