@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from chezflora.application.maintenance import BackupFailed
-from chezflora.bootstrap import maintenance
+from chezflora.bootstrap.from_settings import maintenance
 from chezflora.config import Settings
 from chezflora.entrypoints.cli.jobs import spinner
 

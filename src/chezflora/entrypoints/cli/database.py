@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chezflora.bootstrap import build_container, maintenance
+from chezflora.bootstrap import build_container
+from chezflora.bootstrap.from_settings import maintenance
 from chezflora.config import Settings
 from chezflora.entrypoints.cli.seeding import SEEDERS, seed_parameters
 

@@ -1,6 +1,6 @@
 """`Injected[T]`: a handler parameter Litestar fills, by its name, from the app's providers.
 
-The providers (dependencies.py) hand over the objects bootstrap.py wired, so they are not
+The providers (dependencies.py) hand over the objects bootstrap/ wired, so they are not
 validated again: many are ports (Protocols), which msgspec cannot check, and skipping the check
 keeps each injection to a dictionary lookup and a call.
 """

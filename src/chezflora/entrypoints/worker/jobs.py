@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from chezflora.bootstrap import Container, maintenance
+from chezflora.bootstrap import Container
+from chezflora.bootstrap.from_settings import maintenance
 
 Job = Callable[[Container], object]
 

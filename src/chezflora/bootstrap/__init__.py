@@ -1,4 +1,5 @@
-"""The composition root: every entrypoint and every test builds its world here."""
+"""The composition root: every entrypoint and every test builds its world here (the adapters
+that the settings alone choose are in `from_settings.py`)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,10 @@ from sqlalchemy.engine import Engine
 from chezflora.adapters.argon2_hasher import Argon2PasswordHasher, argon2id
 from chezflora.adapters.clock import SystemClock
 from chezflora.adapters.email.dispatch import InlineEmailDispatcher
-from chezflora.adapters.email.rendering import EmailRenderer
-from chezflora.adapters.email.senders import FileEmailSender, SmtpEmailSender
 from chezflora.adapters.html_sanitizer import Nh3HtmlSanitizer
 from chezflora.adapters.images import PillowImageProcessor
 from chezflora.adapters.jobs.module import JobsModule, Transport
 from chezflora.adapters.jwt_tokens import JwtTokenIssuer
-from chezflora.adapters.maintenance import LocalMaintenance
-from chezflora.adapters.moderation.language_model import LanguageModelModerator
-from chezflora.adapters.moderation.local import LocalModerator
-from chezflora.adapters.rate_limit import MemoryRateLimiter, NoRateLimiter, RedisRateLimiter
 from chezflora.adapters.read_cache import LocalVersions, RedisVersions, VersionedReadCache
 from chezflora.adapters.sqlalchemy.change_tracking import track_committed_writes
 from chezflora.adapters.sqlalchemy.engine import make_engine
@@ -46,7 +41,6 @@ from chezflora.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from chezflora.adapters.storage import LocalFolderStorage
 from chezflora.application.blog import BlogModule
 from chezflora.application.blog.erasure import BlogPersonalData
-from chezflora.application.blog.moderation import Strictest
 from chezflora.application.blog.ports import Moderator
 from chezflora.application.catalogue.module import CatalogueModule
 from chezflora.application.catalogue.photos import PRODUCT_TARGET
@@ -58,7 +52,6 @@ from chezflora.application.fresh_stock import FreshStock
 from chezflora.application.idempotency import IdempotencyGuard
 from chezflora.application.identity import IdentityUseCases
 from chezflora.application.identity.queries import ParameterQueries, UserQueries
-from chezflora.application.maintenance import Maintenance
 from chezflora.application.operations import OperationsUseCases
 from chezflora.application.parameters import DeleteParameter, SaveParameter
 from chezflora.application.ports import (
@@ -79,6 +72,11 @@ from chezflora.application.subscriptions import SubscriptionsModule
 from chezflora.application.subscriptions.erasure import SubscriptionPersonalData
 from chezflora.application.workshops import WorkshopsModule
 from chezflora.application.workshops.erasure import WorkshopPersonalData
+from chezflora.bootstrap.from_settings import (
+    email_sender_for,
+    moderator_for,
+    rate_limiter_for,
+)
 from chezflora.config import Settings, ensure_jwt_secret
 from chezflora.domain.payment import TransactionType
 from chezflora.domain.service import REALISATION_NOT_FOUND, SERVICE_NOT_FOUND
@@ -164,7 +162,7 @@ def build_container(
     hasher = hasher or Argon2PasswordHasher(
         argon2id(settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism)
     )
-    sender = email_sender or _email_sender(settings)
+    sender = email_sender or email_sender_for(settings)
     outbox = OutboxStore(engine)
     transport = Transport.build(settings, redis)
     dispatcher = dispatcher or (
@@ -222,7 +220,7 @@ def build_container(
         email_sender=sender,
         outbox=outbox,
         dispatcher=dispatcher,
-        rate_limiter=rate_limiter or _rate_limiter(settings, redis),
+        rate_limiter=rate_limiter or rate_limiter_for(settings, redis),
         read_cache=read_cache,
         # Cached pages show the stock read now, not the stock they were computed with.
         fresh_stock=FreshStock(read_cache, SqlStockLevels(engine)),
@@ -287,7 +285,7 @@ def build_container(
             uow,
             clock,
             SqlBlogQueries(engine, storage.url),
-            moderator or _moderator(settings),
+            moderator or moderator_for(settings),
             Nh3HtmlSanitizer(),
             PillowImageProcessor(),
             storage,
@@ -297,53 +295,6 @@ def build_container(
     )
 
 
-def maintenance(settings: Settings) -> Maintenance:
-    """Migrations, backups and restores, on the settings of the moment (the CLI needs them
-    before any container exists)."""
-    return LocalMaintenance(
-        settings.resolved_database_url,
-        settings.media_dir,
-        settings.backup_dir,
-        settings.backup_keep,
-    )
-
-
 def export_descriptions() -> Mapping[str, str]:
     """The CSV exports' names and descriptions, before any container exists (CLI help)."""
     return described()
-
-
-def _moderator(settings: Settings) -> Moderator:
-    """Local rules always; with a configured language model, the stricter of both verdicts."""
-    local = LocalModerator()
-    if not settings.moderation_llm_url:
-        return local
-    remote = LanguageModelModerator(
-        settings.moderation_llm_url,
-        settings.moderation_llm_key,
-        settings.moderation_llm_model,
-        settings.moderation_timeout_seconds,
-    )
-    return Strictest([local, remote])
-
-
-def _email_sender(settings: Settings) -> EmailSender:
-    renderer = EmailRenderer(settings.mail_from)
-    if settings.smtp_host:
-        return SmtpEmailSender(
-            renderer,
-            settings.smtp_host,
-            settings.smtp_port,
-            settings.smtp_username,
-            settings.smtp_password,
-            settings.smtp_starttls,
-        )
-    return FileEmailSender(settings.outbox_dir, renderer)
-
-
-def _rate_limiter(settings: Settings, redis: Redis | None) -> RateLimiter:
-    if not settings.throttle_enabled:
-        return NoRateLimiter()
-    if redis is not None:
-        return RedisRateLimiter(redis, settings.throttle_rates)
-    return MemoryRateLimiter(settings.throttle_rates)
