@@ -54,6 +54,8 @@ class Settings:
     backup_keep: int = 7
     log_level: str = "INFO"
     worker_threads: int = 4
+    # 0: the API's database threads share the event loop's OS priority (see docs/operations.md).
+    db_threads_nice: int = 0
     email_max_retries: int = 8
     email_min_backoff_ms: int = 5_000
     email_max_backoff_ms: int = 300_000
@@ -125,6 +127,7 @@ def load_settings(environ: dict[str, str] | None = None, env_file: Path | None =
         backup_keep=int(get("BACKUP_KEEP", "7")),
         log_level=get("LOG_LEVEL", "INFO"),
         worker_threads=int(get("WORKER_THREADS", "4")),
+        db_threads_nice=int(get("DB_THREADS_NICE", "0")),
         email_max_retries=int(get("EMAIL_MAX_RETRIES", "8")),
         email_min_backoff_ms=int(get("EMAIL_MIN_BACKOFF_MS", "5000")),
         email_max_backoff_ms=int(get("EMAIL_MAX_BACKOFF_MS", "300000")),

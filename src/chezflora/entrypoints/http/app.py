@@ -10,6 +10,7 @@ from litestar.config.cors import CORSConfig
 from litestar.openapi import OpenAPIConfig
 
 from chezflora.bootstrap import Container
+from chezflora.entrypoints.http.blocking import lower_priority
 from chezflora.entrypoints.http.body_guard import guard_body
 from chezflora.entrypoints.http.controllers import (
     addresses,
@@ -67,6 +68,7 @@ ROUTE_MODULES = [
 
 def create_app(container: Container) -> Litestar:
     settings = container.settings
+    lower_priority(settings.db_threads_nice)  # before this process starts its worker threads
     cors = CORSConfig(
         allow_origins=list(settings.cors_origins),
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],

@@ -9,12 +9,19 @@ The hop uses asyncio's executor, not anyio's `to_thread`: ≈ 30 µs of CPU per 
 ≈ 80 µs (a trivial function, 8 callers at once), with the same bound of 40 threads per process.
 The caller's context variables go along (a shared transaction is one). A call cancelled before
 its thread starts does not run; once started it runs to its end, as with anyio.
+
+`lower_priority(n)` makes the threads of a pool not yet started run at OS priority `nice + n`
+(Linux): the event loop, which serves cached reads and the I/O of every request, then comes
+before database work when the machine's CPU is short (`CHEZFLORA_DB_THREADS_NICE`, off by
+default; docs/operations.md gives the measured trade-off).
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import os
+import sys
 import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +34,27 @@ R = TypeVar("R")
 WORKER_THREADS = 40
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
+_niceness = 0
+
+
+def lower_priority(niceness: int) -> None:
+    """Pools made from now on run their threads `niceness` (0-19) below their maker's priority."""
+    global _niceness
+    if not 0 <= niceness <= 19:
+        raise ValueError(f"niceness is 0 to 19, not {niceness}")
+    _niceness = niceness
+
+
+def worker_pool(threads: int = WORKER_THREADS) -> ThreadPoolExecutor:
+    niceness = _niceness
+
+    def start() -> None:
+        # Linux keeps a priority per thread: PRIO_PROCESS with a thread id sets only that one.
+        if niceness and sys.platform == "linux":
+            thread = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, thread, os.getpriority(os.PRIO_PROCESS, 0) + niceness)
+
+    return ThreadPoolExecutor(threads, thread_name_prefix="chezflora-worker", initializer=start)
 
 
 def _workers() -> ThreadPoolExecutor:
@@ -34,7 +62,7 @@ def _workers() -> ThreadPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ThreadPoolExecutor(WORKER_THREADS, thread_name_prefix="chezflora-worker")
+            _pool = worker_pool()
         return _pool
 
 
