@@ -105,3 +105,17 @@ def test_the_setting_reaches_the_pool_of_each_server_process(tmp_path, monkeypat
     finally:
         container.close()
     assert chosen == [5]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="per-thread priorities are Linux's")
+def test_a_refused_priority_leaves_the_pool_working(monkeypatch):
+    def refuse(*_args: object) -> None:
+        raise PermissionError("not allowed here")
+
+    monkeypatch.setattr(os, "setpriority", refuse)
+    lower_priority(5)
+    try:
+        with worker_pool(1) as pool:
+            assert pool.submit(lambda: 42).result() == 42
+    finally:
+        lower_priority(0)

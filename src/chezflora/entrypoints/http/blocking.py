@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import os
 import sys
 import threading
@@ -28,6 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextvars import copy_context
 from typing import ParamSpec, TypeVar
 
+log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -52,7 +54,11 @@ def worker_pool(threads: int = WORKER_THREADS) -> ThreadPoolExecutor:
         # Linux keeps a priority per thread: PRIO_PROCESS with a thread id sets only that one.
         if niceness and sys.platform == "linux":
             thread = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, thread, os.getpriority(os.PRIO_PROCESS, 0) + niceness)
+            try:
+                lower = os.getpriority(os.PRIO_PROCESS, 0) + niceness
+                os.setpriority(os.PRIO_PROCESS, thread, lower)
+            except OSError as exc:  # a failed initializer would break the whole pool
+                log.warning("worker thread priority left unchanged: %s", exc)
 
     return ThreadPoolExecutor(threads, thread_name_prefix="chezflora-worker", initializer=start)
 
