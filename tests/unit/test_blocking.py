@@ -1,5 +1,6 @@
 """`in_thread`: the work runs off the event loop's thread, with the caller's context variables,
-and its answer or its exception comes back to the caller."""
+and its answer or its exception comes back to the caller. `lower_priority`: the worker threads
+run below the OS priority of the thread that made their pool (`CHEZFLORA_DB_THREADS_NICE`)."""
 
 from __future__ import annotations
 
